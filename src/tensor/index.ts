@@ -1,0 +1,16 @@
+/** Public barrel of the tensor layer — the only layer that touches tfjs. */
+export { tf } from './tf.js';
+export { initBackend, parseBackendName, BACKEND_NAMES } from './backend.js';
+export type { BackendName, BackendInfo } from './backend.js';
+export { setPatches, patchState, ALL_PATCHES } from './patches.js';
+export type { PatchState } from './patches.js';
+export {
+  paramNames, mapParams, disposeParams, cloneParams, paramCount, paramShapes, assertSameLayout,
+  paramsDigest, paramsToJson, paramsFromJson,
+} from './paramMap.js';
+export type { ParamMap } from './paramMap.js';
+export { readFloat32, toFloat64, toNumbers, toScalar, fromFloat64 } from './convert.js';
+export { makeRng, deriveSeed, shuffled } from './rng.js';
+export type { Rng, StreamKey } from './rng.js';
+export { TOL, FD_STEP_FLOAT64 } from './tolerances.js';
+export { expectNoNewTensors, liveTensors } from './testing.js';

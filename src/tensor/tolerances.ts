@@ -1,0 +1,21 @@
+/**
+ * Every tolerance in one place. Tests and checkers import these; no literal 1e-3 elsewhere.
+ * The float32 values come from the measurements in the design notes: patched tfjs agrees
+ * with PyTorch float64 to ~1e-7 on small nets and ~1e-5 on the DLG LeNet, and float32 central
+ * differences agree to ~1e-5 with h in [3e-3, 1e-2].
+ */
+export const TOL = {
+  /** float64 identities (theory layer). */
+  float64: 1e-10,
+  /** float32 relative error for small nets vs float64 references. */
+  float32: 1e-4,
+  /** Relative L2 error allowed between tfjs (float32) and the PyTorch float64 DLG-LeNet fixture. */
+  torchFixture: 1e-4,
+  /** Directional finite-difference agreement |fd - <g,v>| / (|g||v|) for float64 references. */
+  finiteDifference: 1e-4,
+  /** Relative error above which the patches-off comparison must be "clearly wrong". */
+  clearlyWrong: 0.1,
+} as const;
+
+/** Central-difference step used in float64 finite-difference references. */
+export const FD_STEP_FLOAT64 = 1e-6;
