@@ -12,5 +12,7 @@ export type { ParamMap } from './paramMap.js';
 export { readFloat32, toFloat64, toNumbers, toScalar, fromFloat64 } from './convert.js';
 export { makeRng, deriveSeed, shuffled } from './rng.js';
 export type { Rng, StreamKey } from './rng.js';
+export { uniform, gaussian, laplace, gamma, dirichlet, categorical, bernoulli } from './samplers.js';
+export { randomNormalTensor, randomUniformTensor, randomLaplaceTensor } from './randomTensor.js';
 export { TOL, FD_STEP_FLOAT64 } from './tolerances.js';
 export { expectNoNewTensors, liveTensors } from './testing.js';

@@ -33,7 +33,8 @@ function checkSeed(seed: number): void {
 /** Make the stream for (seed, ...path). */
 export function makeRng(seed: number, ...path: StreamKey[]): Rng {
   checkSeed(seed);
-  const id = [String(seed), ...path.map(String)].join('/');
+  // JSON keeps 2 and '2', or 'a/b' and ('a', 'b'), apart: distinct paths give distinct streams.
+  const id = JSON.stringify([seed, ...path]);
   const d = createHash('sha256').update(id).digest();
   const s = new Uint32Array([d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12)]);
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the all-zero state is a fixed point
