@@ -14,5 +14,8 @@ export { makeRng, deriveSeed, shuffled } from './rng.js';
 export type { Rng, StreamKey } from './rng.js';
 export { uniform, gaussian, laplace, gamma, dirichlet, categorical, bernoulli } from './samplers.js';
 export { randomNormalTensor, randomUniformTensor, randomLaplaceTensor } from './randomTensor.js';
+export { softCrossEntropy, hardCrossEntropy, l2Penalty } from './losses.js';
+export { maxPool2d, conv2dPt, dense, batchNormEval } from './ops.js';
+export type { PoolMode } from './ops.js';
 export { TOL, FD_STEP_FLOAT64 } from './tolerances.js';
 export { expectNoNewTensors, liveTensors } from './testing.js';

@@ -13,6 +13,24 @@ export const TOL = {
   torchFixture: 1e-4,
   /** Directional finite-difference agreement |fd - <g,v>| / (|g||v|) for float64 references. */
   finiteDifference: 1e-4,
+  /**
+   * Relative L2 error of a hand-written float64 gradient against float64 central differences
+   * (step FD_STEP_FLOAT64): rounding contributes ~ε·|f|/h ≈ 1e-10, truncation ~h² ≈ 1e-12.
+   */
+  float64FiniteDifference: 1e-6,
+  /**
+   * Smallest distance to a ReLU/max-pool kink (|pre-activation|, max − runner-up) at which a
+   * float32 forward pass is sure to pick the same branch as float64 (float32 error ≈ 1e-7·scale)
+   * and a float64 central difference with step FD_STEP_FLOAT64 cannot cross it.
+   */
+  kinkMargin: 1e-4,
+  /**
+   * Normalised directional error |fd − ⟨g, v⟩| / (‖g‖‖v‖) of a float32 central difference of the
+   * DLG objective at the best of several steps. Roundoff ≈ 6e-8·|D|/(h‖g‖) ≈ 1e-4–1e-3 at
+   * h = 1e-3 on the paper's models; larger steps cross ReLU/max-pool kinks. Measured on cpu ≤ 3e-4;
+   * a wrong second-order gradient gives O(1) errors along v = g/‖g‖.
+   */
+  fd32BestStep: 2e-3,
   /** Relative error above which the patches-off comparison must be "clearly wrong". */
   clearlyWrong: 0.1,
 } as const;

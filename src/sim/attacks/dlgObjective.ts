@@ -12,18 +12,14 @@ import { tf, paramNames } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import { softCrossEntropy } from '../../tensor/losses.js';
 import type { Model } from '../types.js';
-
-/** Names of the trainable parameters (the ones a client shares gradients of). */
-export function trainableNames(model: Model): string[] {
-  return model.params.filter((p) => p.trainable).map((p) => p.name).sort();
-}
+import { trainableParamNames } from '../models/trainableParamNames.js';
 
 /**
  * ∇_θ CE(f_θ(x), labels) for the trainable parameters, as a differentiable function of x and the
  * soft labels (so it can sit inside an outer gradient). Caller owns returned tensors.
  */
 export function parameterGradients(model: Model, params: ParamMap, x: tf.Tensor4D, labels: tf.Tensor2D): ParamMap {
-  const names = trainableNames(model);
+  const names = trainableParamNames(model);
   const fixed = Object.fromEntries(paramNames(params).filter((n) => !names.includes(n)).map((n) => [n, params[n]]));
   const loss = (...ps: tf.Tensor[]): tf.Scalar => {
     const all: Record<string, tf.Tensor> = { ...fixed };

@@ -32,7 +32,7 @@ export function readTorchFixture(path: string): TorchDlgFixture {
 
 /** An NCHW image batch as NHWC. Caller owns returned tensors. */
 export function torchImageToTf(s: Stored): tf.Tensor4D {
-  return tf.tidy(() => tf.transpose(tf.tensor(s.values, s.shape, 'float32'), [0, 2, 3, 1]));
+  return tf.tidy(() => tf.transpose(tf.tensor4d(s.values, s.shape as [number, number, number, number], 'float32'), [0, 2, 3, 1]));
 }
 
 /**
