@@ -17,5 +17,5 @@ export { randomNormalTensor, randomUniformTensor, randomLaplaceTensor } from './
 export { softCrossEntropy, hardCrossEntropy, l2Penalty } from './losses.js';
 export { maxPool2d, conv2dPt, dense, batchNormEval } from './ops.js';
 export type { PoolMode } from './ops.js';
-export { TOL, FD_STEP_FLOAT64 } from './tolerances.js';
+export { TOL, FD_STEP_FLOAT64, FD_STEP_FLOAT64_OBJECTIVE } from './tolerances.js';
 export { expectNoNewTensors, liveTensors } from './testing.js';
