@@ -8,21 +8,22 @@
  * gradients by parameter name. ∇_x D and ∇_z D need second-order gradients (double backprop),
  * which is why the tensor layer's patch set must be installed (initBackend does it).
  */
-import { tf, paramNames } from '../../tensor/index.js';
+import { tf } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import { softCrossEntropy } from '../../tensor/losses.js';
 import type { Model } from '../types.js';
 import { trainableParamNames } from '../models/trainableParamNames.js';
 
 /**
- * ∇_θ CE(f_θ(x), labels) for the trainable parameters, as a differentiable function of x and the
- * soft labels (so it can sit inside an outer gradient). Caller owns returned tensors.
+ * ∇_θ CE(f_θ(x), labels) for the parameters `names` (default: the trainable ones), as a
+ * differentiable function of x and the soft labels (so it can sit inside an outer gradient).
+ * Caller owns returned tensors.
  */
-export function parameterGradients(model: Model, params: ParamMap, x: tf.Tensor4D, labels: tf.Tensor2D): ParamMap {
-  const names = trainableParamNames(model);
-  const fixed = Object.fromEntries(paramNames(params).filter((n) => !names.includes(n)).map((n) => [n, params[n]]));
+export function parameterGradients(
+  model: Model, params: ParamMap, x: tf.Tensor4D, labels: tf.Tensor2D, names: readonly string[] = trainableParamNames(model),
+): ParamMap {
   const loss = (...ps: tf.Tensor[]): tf.Scalar => {
-    const all: Record<string, tf.Tensor> = { ...fixed };
+    const all: Record<string, tf.Tensor> = { ...params };
     names.forEach((n, i) => (all[n] = ps[i]));
     return softCrossEntropy(model.apply(all, x).logits, labels);
   };

@@ -1,13 +1,14 @@
 /**
  * The gradient of one sample's loss, ∇_θ CE(f_θ(x_b), y_b), for the named parameters — what
  * per-sample defenses (Soteria's Algorithm 2 granularity, DP per-sample clipping) need.
- * The loss is `hardCrossEntropy`, the loss local training differentiates; the batch gradient
+ * The loss is cross entropy with the one-hot label (as `hardCrossEntropy`, which local training
+ * differentiates); the batch gradient
  * that defenses receive is the mean of these over the batch.
  */
 import { tf } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
-import { hardCrossEntropy } from '../../tensor/losses.js';
 import type { Model } from '../types.js';
+import { parameterGradients } from '../attacks/dlgObjective.js';
 
 /**
  * Per-sample gradient.
@@ -21,13 +22,7 @@ export function sampleGradients(model: Model, params: ParamMap, x: tf.Tensor4D, 
   const [, H, W, C] = x.shape;
   return tf.tidy(() => {
     const xb = tf.slice(x, [b, 0, 0, 0], [1, H, W, C]) as tf.Tensor4D;
-    const yb = tf.slice(y, [b], [1]) as tf.Tensor1D;
-    const loss = (...ps: tf.Tensor[]): tf.Scalar => {
-      const all: Record<string, tf.Tensor> = { ...params };
-      names.forEach((n, i) => (all[n] = ps[i]));
-      return hardCrossEntropy(model.apply(all, xb).logits, yb);
-    };
-    const g = tf.grads(loss)(names.map((n) => params[n]));
-    return Object.fromEntries(names.map((n, i) => [n, g[i]]));
+    const yb = tf.oneHot(tf.slice(y, [b], [1]) as tf.Tensor1D, model.numClasses).toFloat() as tf.Tensor2D;
+    return parameterGradients(model, params, xb, yb, names);
   }) as unknown as ParamMap;
 }

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf, initBackend, makeRng, paramCount, paramsDigest, disposeParams, expectNoNewTensors, toFloat64, TOL } from '../../tensor/index.js';
+import { tf, initBackend, makeRng, paramCount, disposeParams, toFloat64, TOL } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import { randomNormalTensor } from '../../tensor/randomTensor.js';
 import { convNet } from './convNet.js';
-import { checkDoubleBackprop, FD32_BEST_STEP_TOL } from './modelTestKit.js';
+import { expectDoubleBackpropMatchesFd, expectModelLaws } from './modelTestKit.js';
 import { trainableParamNames } from './trainableParamNames.js';
 
 beforeAll(async () => {
@@ -92,28 +92,9 @@ describe('convNet', () => {
     disposeParams(p);
   });
 
-  it('same seed gives the same parameters; another seed different ones', () => {
-    // Arrange
-    const model = convNet({ width: 4 });
-    const [a, b, c] = [model.init(7), model.init(7), model.init(8)];
-    // Act / Assert
-    expect(paramsDigest(a)).toBe(paramsDigest(b));
-    expect(paramsDigest(a)).not.toBe(paramsDigest(c));
-    [a, b, c].forEach(disposeParams);
-  });
-
-  it('apply leaks no tensors', () => {
-    // Arrange
-    const model = convNet({ width: 4, inputShape: [16, 16, 3] });
-    const p = model.init(3);
-    const x = randomNormalTensor(makeRng(3, 'x'), [1, 16, 16, 3]) as tf.Tensor4D;
-    // Act / Assert
-    expectNoNewTensors(() => {
-      const out = model.apply(p, x);
-      tf.dispose([out.logits, out.representation]);
-    });
-    x.dispose();
-    disposeParams(p);
+  it('satisfies the model laws: seeded init is deterministic, apply leaks no tensors', () => {
+    // Arrange / Act / Assert
+    expectModelLaws(convNet({ width: 4, inputShape: [16, 16, 3] }));
   });
 
   it('double backprop: ∇x Σθ‖∇θ CE‖² is finite, nonzero and matches float32 finite differences', () => {
@@ -125,13 +106,8 @@ describe('convNet', () => {
     const p0 = model.init(4);
     const p: Record<string, tf.Tensor> = { ...p0 };
     for (const s of model.params) if (s.name.endsWith('running_var')) p[s.name] = tf.fill([...s.shape], 0.15);
-    // Act
-    const res = expectNoNewTensors(() => checkDoubleBackprop(model, p, 4));
-    // Assert
-    expect(res.allFinite).toBe(true);
-    expect(res.gradNorm).toBeGreaterThan(0);
-    expect(res.fdAlongGrad).toBeLessThan(FD32_BEST_STEP_TOL);
-    expect(res.fdRandom).toBeLessThan(FD32_BEST_STEP_TOL);
+    // Act / Assert
+    expectDoubleBackpropMatchesFd(model, p, 4);
     disposeParams(p0);
     for (const s of model.params) if (s.name.endsWith('running_var')) p[s.name].dispose();
   });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf, initBackend, makeRng, paramCount, paramsDigest, disposeParams, expectNoNewTensors, toFloat64, TOL } from '../../tensor/index.js';
+import { tf, initBackend, makeRng, paramCount, disposeParams, toFloat64, TOL } from '../../tensor/index.js';
 import { randomUniformTensor } from '../../tensor/randomTensor.js';
 import { lenetDlg } from './lenetDlg.js';
-import { checkDoubleBackprop, FD32_BEST_STEP_TOL } from './modelTestKit.js';
+import { expectDoubleBackpropMatchesFd, expectModelLaws } from './modelTestKit.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -77,28 +77,9 @@ describe('lenetDlg', () => {
     disposeParams(p);
   });
 
-  it('same seed gives the same parameters; another seed different ones', () => {
-    // Arrange
-    const model = lenetDlg();
-    const [a, b, c] = [model.init(7), model.init(7), model.init(8)];
-    // Act / Assert
-    expect(paramsDigest(a)).toBe(paramsDigest(b));
-    expect(paramsDigest(a)).not.toBe(paramsDigest(c));
-    [a, b, c].forEach(disposeParams);
-  });
-
-  it('apply leaks no tensors', () => {
-    // Arrange
-    const model = lenetDlg();
-    const p = model.init(3);
-    const x = randomUniformTensor(makeRng(3, 'x'), [1, 32, 32, 3]) as tf.Tensor4D;
-    // Act / Assert
-    expectNoNewTensors(() => {
-      const out = model.apply(p, x);
-      tf.dispose([out.logits, out.representation]);
-    });
-    x.dispose();
-    disposeParams(p);
+  it('satisfies the model laws: seeded init is deterministic, apply leaks no tensors', () => {
+    // Arrange / Act / Assert
+    expectModelLaws(lenetDlg());
   });
 
   it('rejects inputs of the wrong shape', () => {
@@ -116,13 +97,8 @@ describe('lenetDlg', () => {
     // Arrange
     const model = lenetDlg();
     const p = model.init(4);
-    // Act
-    const res = expectNoNewTensors(() => checkDoubleBackprop(model, p, 4));
-    // Assert
-    expect(res.allFinite).toBe(true);
-    expect(res.gradNorm).toBeGreaterThan(0);
-    expect(res.fdAlongGrad).toBeLessThan(FD32_BEST_STEP_TOL);
-    expect(res.fdRandom).toBeLessThan(FD32_BEST_STEP_TOL);
+    // Act / Assert
+    expectDoubleBackpropMatchesFd(model, p, 4);
     disposeParams(p);
   });
 });

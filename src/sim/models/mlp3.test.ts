@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf, initBackend, makeRng, paramCount, paramsDigest, disposeParams, expectNoNewTensors, toFloat64, TOL } from '../../tensor/index.js';
+import { tf, initBackend, makeRng, paramCount, paramsDigest, disposeParams, toFloat64, TOL } from '../../tensor/index.js';
 import { randomNormalTensor } from '../../tensor/randomTensor.js';
 import { mlp3 } from './mlp3.js';
-import { checkDoubleBackprop, FD32_BEST_STEP_TOL } from './modelTestKit.js';
+import { expectDoubleBackpropMatchesFd, expectModelLaws } from './modelTestKit.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -78,31 +78,17 @@ describe('mlp3', () => {
     expect(() => mlp3({ activation: 'tanh' as 'relu' })).toThrow(/activation/);
   });
 
-  it('apply leaks no tensors', () => {
-    // Arrange
-    const model = mlp3();
-    const p = model.init(3);
-    const x = randomNormalTensor(makeRng(3, 'x'), [2, 32, 32, 3]) as tf.Tensor4D;
-    // Act / Assert
-    expectNoNewTensors(() => {
-      const out = model.apply(p, x);
-      tf.dispose([out.logits, out.representation]);
-    });
-    x.dispose();
-    disposeParams(p);
+  it('satisfies the model laws: seeded init is deterministic, apply leaks no tensors', () => {
+    // Arrange / Act / Assert
+    expectModelLaws(mlp3());
   });
 
   it('double backprop: ∇x Σθ‖∇θ CE‖² is finite, nonzero and matches float32 finite differences', () => {
     // Arrange
     const model = mlp3();
     const p = model.init(4);
-    // Act
-    const res = expectNoNewTensors(() => checkDoubleBackprop(model, p, 4));
-    // Assert
-    expect(res.allFinite).toBe(true);
-    expect(res.gradNorm).toBeGreaterThan(0);
-    expect(res.fdAlongGrad).toBeLessThan(FD32_BEST_STEP_TOL);
-    expect(res.fdRandom).toBeLessThan(FD32_BEST_STEP_TOL);
+    // Act / Assert
+    expectDoubleBackpropMatchesFd(model, p, 4);
     disposeParams(p);
   });
 });

@@ -3,12 +3,12 @@
  * gradient-norm objective D(x) = Σ_θ ‖∇_θ CE(f(x), y)‖² over the trainable parameters, its input
  * gradient by double backprop, and a float32 directional finite-difference check of it.
  */
-import { tf, makeRng, toScalar, TOL } from '../../tensor/index.js';
+import { expect } from 'vitest';
+import { tf, makeRng, toScalar, TOL, paramsDigest, disposeParams, expectNoNewTensors } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
-import { hardCrossEntropy } from '../../tensor/losses.js';
+import { parameterGradients } from '../attacks/dlgObjective.js';
 import { randomNormalTensor } from '../../tensor/randomTensor.js';
 import type { Model } from '../types.js';
-import { trainableParamNames } from './trainableParamNames.js';
 
 /** Tolerance of the best-step float32 directional check (justified in tensor/tolerances.ts). */
 export const FD32_BEST_STEP_TOL = TOL.fd32BestStep;
@@ -28,14 +28,9 @@ function scalarOf(fn: () => tf.Tensor): number {
 
 /** D(x) = Σ_θ ‖∇_θ CE(f(x), y)‖² over trainable θ. Caller owns returned tensors. */
 export function gradNormSq(model: Model, params: ParamMap, x: tf.Tensor4D, y: tf.Tensor1D): tf.Scalar {
-  const names = trainableParamNames(model);
   return tf.tidy(() => {
-    const gs = tf.grads((...ps: tf.Tensor[]) => {
-      const p: Record<string, tf.Tensor> = { ...params };
-      names.forEach((n, i) => { p[n] = ps[i]; });
-      return hardCrossEntropy(model.apply(p, x).logits, y);
-    })(names.map((n) => params[n]));
-    return tf.addN(gs.map((g) => tf.sum(tf.square(g)))) as tf.Scalar;
+    const gs = parameterGradients(model, params, x, tf.oneHot(y, model.numClasses).toFloat() as tf.Tensor2D);
+    return tf.addN(Object.values(gs).map((g) => tf.sum(tf.square(g)))) as tf.Scalar;
   });
 }
 
@@ -89,4 +84,27 @@ export function checkDoubleBackprop(model: Model, params: ParamMap, seed: number
   } finally {
     tf.dispose([x, y, g, r, gHat]);
   }
+}
+
+/** Asserts the double-backprop check: finite, nonzero, and equal to float32 finite differences. */
+export function expectDoubleBackpropMatchesFd(model: Model, params: ParamMap, seed: number, batch = 1): void {
+  const res = expectNoNewTensors(() => checkDoubleBackprop(model, params, seed, batch));
+  expect(res.allFinite).toBe(true);
+  expect(res.gradNorm).toBeGreaterThan(0);
+  expect(res.fdAlongGrad).toBeLessThan(FD32_BEST_STEP_TOL);
+  expect(res.fdRandom).toBeLessThan(FD32_BEST_STEP_TOL);
+}
+
+/** Model laws: same seed gives bit-identical parameters, another seed different ones; apply leaks nothing. */
+export function expectModelLaws(model: Model, batch = 1): void {
+  const [a, b, c] = [model.init(7), model.init(7), model.init(8)];
+  expect(paramsDigest(a)).toBe(paramsDigest(b));
+  expect(paramsDigest(a)).not.toBe(paramsDigest(c));
+  const x = randomNormalTensor(makeRng(3, 'test', 'laws'), [batch, ...model.inputShape]) as tf.Tensor4D;
+  expectNoNewTensors(() => {
+    const out = model.apply(a, x);
+    tf.dispose([out.logits, out.representation]);
+  });
+  x.dispose();
+  [a, b, c].forEach(disposeParams);
 }
