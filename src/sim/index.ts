@@ -2,6 +2,5 @@
 export * from './data/index.js';
 export * from './models/index.js';
 export type * from './types.js';
-export { parameterGradients, dlgObjective, dlgValueAndGrads, targetGradients } from './attacks/dlgObjective.js';
-export type { DlgEvaluation } from './attacks/dlgObjective.js';
+export * from './attacks/index.js';
 export * from './metrics/index.js';
