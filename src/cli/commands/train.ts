@@ -87,10 +87,17 @@ async function makeProgress(ctx: CommandContext, total: number): Promise<{ updat
   if (ctx.json || stream.isTTY !== true || process.env.CI) return { update: (r) => ctx.log(line(r)), stop: () => undefined };
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar({ stream, format: 'train [{bar}] {value}/{total} rounds | acc {acc} | {sec} s/round | eta {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
-  bar.start(total, 0, { acc: '-', sec: '-' });
+  let started = false; // started at the first round, so the run's opening log line stays readable
   return {
-    update: (r) => bar.update(r.round, { acc: r.accuracy === null ? '-' : r.accuracy.toFixed(4), sec: (r.ms / 1000).toFixed(1) }),
-    stop: () => bar.stop(),
+    update: (r) => {
+      const payload = { acc: r.accuracy === null ? '-' : r.accuracy.toFixed(4), sec: (r.ms / 1000).toFixed(1) };
+      if (!started) bar.start(total, r.round, payload);
+      else bar.update(r.round, payload);
+      started = true;
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
   };
 }
 

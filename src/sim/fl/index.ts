@@ -1,0 +1,21 @@
+/** Federated learning: FedAvg with named sampling schemes, Algorithm 2 local training, checkpointed rounds. */
+export type { FlConfig, LrSchedule, RoundRecord, SamplingScheme } from './types.js';
+export { learningRate, checkLrSchedule, stepsPerRound } from './learningRate.js';
+export { sampleClients } from './sampleClients.js';
+export type { ClientSelection } from './sampleClients.js';
+export { aggregate } from './aggregate.js';
+export { sgdStep } from './sgdStep.js';
+export type { SgdStepInput, SgdStepResult } from './sgdStep.js';
+export { localTrain } from './localTrain.js';
+export type { LocalTrainOptions, LocalTrainResult } from './localTrain.js';
+export { evaluate } from './evaluate.js';
+export type { EvaluationResult } from './evaluate.js';
+export { summarizeStats } from './summarizeStats.js';
+export { runRound } from './runRound.js';
+export type { RoundOutcome, RoundSetup } from './runRound.js';
+export { runRounds } from './runRounds.js';
+export type { FlRunSpec, RunRoundsOptions, RunRoundsResult } from './runRounds.js';
+export { CHECKPOINT_FILE, CHECKPOINT_VERSION, ROUNDS_FILE, resumeFrom, saveRound, startFresh } from './runDir.js';
+export type { Checkpoint, RunIdentity } from './runDir.js';
+export { atomicWrite, appendDurable } from './atomicWrite.js';
+export { configDiff } from './configDiff.js';
