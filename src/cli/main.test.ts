@@ -187,14 +187,14 @@ describe('soteria-lab demo --json', () => {
 
   it('prints exactly one JSON object on stdout and writes it to <out>/demo.json', async () => {
     // Arrange / Act
-    const r = await run(['demo', '--json', '--images', '4', '--out', outDir, '--backend', 'wasm', '--seed', '5']);
+    const r = await run(['demo', '--json', '--images', '4', '--rounds', '1', '--check-samples', '2', '--out', outDir, '--backend', 'wasm', '--seed', '5']);
     // Assert
     expect(r.code).toBe(0);
     expect(r.stdout.endsWith('\n')).toBe(true);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     const result = JSON.parse(r.stdout) as { command: string; steps: { step: string }[]; provenance: { seed: number; command: string }; leakedTensors: number };
     expect(result.command).toBe('demo');
-    expect(result.steps.map((s) => s.step)).toEqual(['backend', 'data', 'model', 'dlgObjective']);
+    expect(result.steps.map((s) => s.step)).toEqual(['backend', 'data', 'model', 'dlgObjective', 'train', 'check']);
     expect(result.provenance.seed).toBe(5);
     expect(result.provenance.command).toMatch(/--seed 5 --backend wasm$/);
     expect(result.leakedTensors).toBe(0);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { disposeParams, tf } from '../tensor/index.js';
 import type { BackendName } from '../tensor/index.js';
 import { backendStep, dataStep, dlgStep, modelStep, type DemoStep } from './demoSteps.js';
+import { checkStep, trainStep } from './demoPipelineSteps.js';
 import { makeProvenance, type Provenance } from './provenance.js';
 
 export type { DemoStep } from './demoSteps.js';
@@ -16,6 +17,10 @@ export type { DemoStep } from './demoSteps.js';
 export interface DemoOptions {
   /** Number of MNIST test images to load and classify. */
   readonly images: number;
+  /** FedAvg rounds of each demo training. @default 5 (CLI) */
+  readonly rounds: number;
+  /** Cases per family of the demo's theory checks. @default 20 (CLI) */
+  readonly checkSamples: number;
   /** Output directory. */
   readonly outDir: string;
   readonly seed: number;
@@ -29,7 +34,7 @@ export interface DemoOptions {
 /** The demo's result, also written to `<outDir>/demo.json`. */
 export interface DemoResult {
   readonly command: 'demo';
-  readonly config: { readonly images: number; readonly model: 'lenetDlg'; readonly dataset: 'mnist' };
+  readonly config: { readonly images: number; readonly model: 'lenetDlg'; readonly dataset: 'mnist'; readonly rounds: number; readonly checkSamples: number };
   readonly steps: readonly DemoStep[];
   /** Tensors alive after the demo minus before it (0 = no leak). */
   readonly leakedTensors: number;
@@ -39,13 +44,14 @@ export interface DemoResult {
 }
 
 /**
- * Runs the demo steps in order (backend, data, model, DLG objective) and writes the result.
+ * Runs the demo steps in order (backend, data, model, DLG objective, FL training, theory checks)
+ * and writes the result.
  * @param options - see `DemoOptions`.
  * @returns the result (plain JSON data).
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const startedAt = new Date();
-  const config = { images: options.images, model: 'lenetDlg', dataset: 'mnist' } as const;
+  const config = { images: options.images, model: 'lenetDlg', dataset: 'mnist', rounds: options.rounds, checkSamples: options.checkSamples } as const;
   const steps: DemoStep[] = [];
   const record = <T>(outcome: { report: DemoStep; value: T }): T => {
     steps.push(outcome.report);
@@ -61,6 +67,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   } finally {
     disposeParams(params);
   }
+  const later = [
+    await trainStep({ rounds: options.rounds, seed: options.seed, backend: options.backend, outDir: options.outDir, log: options.log }),
+    await checkStep({ samples: options.checkSamples, seed: options.seed }),
+  ];
+  for (const s of later) record({ report: s, value: null });
   const leakedTensors = tf.memory().numTensors - tensorsBefore;
   const provenance = makeProvenance({ argv: options.argv, seed: options.seed, backend, config, startedAt });
   const outFile = resolve(join(options.outDir, 'demo.json'));

@@ -10,6 +10,8 @@ import { intParser } from '../parsers.js';
 /** Options of `demo` after parsing. */
 interface DemoCliOptions {
   readonly images: number;
+  readonly rounds: number;
+  readonly checkSamples: number;
   readonly out: string;
 }
 
@@ -23,12 +25,14 @@ export function registerDemo(program: Command, makeCtx: MakeContext): void {
     .command('demo')
     .description('run the pipeline end to end on a small setting and say what it did (writes reports/quick/demo.json)')
     .option('--images <n>', 'MNIST test images to load and classify', intParser('--images', 1, 10_000), 100)
+    .option('--rounds <n>', 'FedAvg rounds of each demo training (quick preset)', intParser('--rounds', 1, 1000), 5)
+    .option('--check-samples <n>', 'cases per family of the demo theory checks', intParser('--check-samples', 1, 10_000), 20)
     .option('--out <dir>', 'output directory', 'reports/quick')
     .action(async (opts: DemoCliOptions, command: Command) => {
       const ctx = makeCtx(command);
       // Loaded lazily: it pulls in TensorFlow.js, which `--help` and the other commands don't need.
       const { runDemo } = await import('../../experiments/demo.js');
-      const result = await runDemo({ images: opts.images, outDir: opts.out, seed: ctx.seed, backend: ctx.backend, argv: ctx.argv, log: ctx.log });
+      const result = await runDemo({ images: opts.images, rounds: opts.rounds, checkSamples: opts.checkSamples, outDir: opts.out, seed: ctx.seed, backend: ctx.backend, argv: ctx.argv, log: ctx.log });
       ctx.emit(result, formatDemoSummary(result));
     });
 }
