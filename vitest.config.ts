@@ -7,14 +7,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 120_000 },
+        test: { name: 'unit', include: ['src/**/*.test.ts'], setupFiles: ['.ci/coverage-flush.ts'], testTimeout: 120_000 },
       },
       {
         extends: true,
         test: {
           name: 'properties',
           include: ['properties/**/*.test.ts'],
-          setupFiles: ['properties/setup.ts'],
+          setupFiles: ['properties/setup.ts', '.ci/coverage-flush.ts'],
           testTimeout: 300_000,
         },
       },
