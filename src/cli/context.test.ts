@@ -1,19 +1,9 @@
-import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { makeContextFactory } from './context.js';
 import { addGlobalOptions } from './globalOptions.js';
+import { sink } from './cliTestKit.js';
 
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 /** Parses `args` with a root program carrying the global options and one `run` subcommand. */
 function contextFor(args: string[], env: NodeJS.ProcessEnv = {}) {

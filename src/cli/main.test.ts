@@ -3,39 +3,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKEND_NAMES } from '../tensor/backend.js';
 import { BACKEND_CHOICES } from './globalOptions.js';
-import { main } from './main.js';
+import { runCli, type CliRun } from './cliTestKit.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
+const run = runCli;
 
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
-async function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const out = sink();
-  const err = sink();
-  const code = await main(['node', 'soteria-lab', ...args], { stdout: out.stream, stderr: err.stream, env });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 /** Bad input must be exactly one line on stderr, prefixed with the program name, and nothing on stdout. */
 function expectOneLineError(r: Run, pattern: RegExp): void {

@@ -1,19 +1,7 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
+import { runCli as run } from '../cli/cliTestKit.js';
 
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({ write: (chunk: Buffer | string, _e, done) => ((text += chunk.toString()), done()) });
-  return { stream, text: () => text };
-}
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = sink();
-  const err = sink();
-  const code = await main(['node', 'soteria-lab', ...args], { stdout: out.stream, stderr: err.stream, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 describe('soteria-lab check theorem1 --bridge lenet', () => {
   it('--json emits one JSON object labelled as a float32 bridge, with the assumptions as numbers', async () => {

@@ -1,22 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
+import { runCli as run } from '../cliTestKit.js';
 
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({ write: (chunk: Buffer | string, _e, done) => ((text += chunk.toString()), done()) });
-  return { stream, text: () => text };
-}
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = sink();
-  const err = sink();
-  const code = await main(['node', 'soteria-lab', ...args], { stdout: out.stream, stderr: err.stream, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'soteria-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
