@@ -1,16 +1,10 @@
 import { tf } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
-import type { Model, ModelOutput, ParamSpec } from '../types.js';
+import type { Model, ModelOutput } from '../types.js';
 import { initParams } from './initParams.js';
 
 /** Everything a model file supplies; `defineModel` adds init, validation and tidying. */
-export interface ModelDefinition {
-  readonly name: string;
-  readonly inputShape: readonly [number, number, number];
-  readonly numClasses: number;
-  readonly params: readonly ParamSpec[];
-  readonly representationLayer: string;
-  readonly representationSize: number;
+export interface ModelDefinition extends Omit<Model, 'init' | 'apply'> {
   /** The forward pass; runs inside `tf.tidy` after the inputs were validated. */
   forward(params: ParamMap, x: tf.Tensor4D): ModelOutput;
 }
