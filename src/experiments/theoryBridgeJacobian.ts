@@ -6,8 +6,8 @@
  */
 import { fromFloat64, tf, toFloat64 } from '../tensor/index.js';
 import type { ParamMap } from '../tensor/index.js';
-import { jacobianRows } from '../sim/defenses/jacobianRows.js';
-import { planJacobianPasses, type JacobianPlan } from '../sim/defenses/planJacobianPasses.js';
+import { sampleJacobian } from '../sim/defenses/sampleJacobian.js';
+import type { JacobianPlan } from '../sim/defenses/planJacobianPasses.js';
 import type { Model } from '../sim/types.js';
 
 /** r and J at one input, float32 values stored as float64. */
@@ -51,14 +51,7 @@ export function representationJacobian(model: Model, params: ParamMap, x: ArrayL
   const D = x.length;
   const r = representationAt(model, params, x);
   const xt = inputTensor(model, x);
-  const plan = planJacobianPasses(model, params, xt, maxBytes);
-  const J = new Float64Array(L * D);
-  for (let first = 0; first < L; first += plan.featuresPerPass) {
-    const count = Math.min(plan.featuresPerPass, L - first);
-    const rows = jacobianRows(model, params, xt, first, count); // [count, 1, D]
-    J.set(toFloat64(rows), first * D);
-    rows.dispose();
-  }
+  const { J, plan } = sampleJacobian(model, params, xt, maxBytes);
   xt.dispose();
   return { r, J, L, D, plan };
 }

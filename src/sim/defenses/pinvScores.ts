@@ -10,30 +10,15 @@
  * Needs every Jacobian row of every sample in float64 plus an O(min(L,D)³) eigendecomposition
  * per sample, so it is refused (InputError) for L·D > PINV_MAX_ENTRIES.
  */
-import { tf, toFloat64 } from '../../tensor/index.js';
+import { tf } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import { InputError } from '../../errors.js';
 import type { Model } from '../types.js';
-import { jacobianRows } from './jacobianRows.js';
 import { pinvColumnNorms } from './pinvColumnNorms.js';
-import { planJacobianPasses } from './planJacobianPasses.js';
+import { sampleJacobian } from './sampleJacobian.js';
 
 /** Largest L·D for which `pinv` runs (2e6: a 16 MB float64 Jacobian per sample). */
 export const PINV_MAX_ENTRIES = 2_000_000;
-
-function sampleJacobian(model: Model, params: ParamMap, xb: tf.Tensor4D, maxBytes?: number): Float64Array {
-  const L = model.representationSize;
-  const D = xb.size;
-  const { featuresPerPass } = planJacobianPasses(model, params, xb, maxBytes);
-  const J = new Float64Array(L * D);
-  for (let first = 0; first < L; first += featuresPerPass) {
-    const count = Math.min(featuresPerPass, L - first);
-    const rows = jacobianRows(model, params, xb, first, count); // [count, 1, D]
-    J.set(toFloat64(rows), first * D);
-    rows.dispose();
-  }
-  return J;
-}
 
 /**
  * Per-sample pinv scores.
@@ -50,7 +35,7 @@ export function pinvScores(model: Model, params: ParamMap, x: tf.Tensor4D, r: Fl
   const out = new Float64Array(B * L);
   for (let b = 0; b < B; b++) {
     const xb = tf.slice(x, [b, 0, 0, 0], [1, H, W, C]) as tf.Tensor4D;
-    const J = sampleJacobian(model, params, xb, maxBytes);
+    const { J } = sampleJacobian(model, params, xb, maxBytes);
     xb.dispose();
     const norms = pinvColumnNorms(J, L, D);
     for (let i = 0; i < L; i++) out[b * L + i] = 1 / (Math.abs(r[b * L + i]) * norms[i]);
