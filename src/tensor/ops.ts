@@ -10,12 +10,45 @@ const shapeOf = (t: tf.Tensor): string => `[${t.shape.join(', ')}]`;
 /** How `maxPool2d` treats a size that `k` does not divide. */
 export type PoolMode = 'exact' | 'floor';
 
+let poolFastPath = true;
+
 /**
- * Max pooling, kernel k × k, stride k, no padding, as reshape + `tf.max`. `tf.maxPool` cannot be
- * used in attacked models because its gradient kernel `MaxPoolGrad` has no gradient; reshape +
- * max matches PyTorch `F.max_pool2d` and double-differentiates (with the comparison-gradient
- * patch, as `Max`'s gradient uses `Equal`). Ties within a window pass the gradient to every
- * maximal entry (PyTorch picks one); after ReLU tied zeros get zero gradient either way.
+ * Switch `maxPool2d`'s first-order fast path on or off (on by default). Off forces the reference
+ * reshape + max path everywhere; tests and benchmarks use it to compare the two.
+ * @returns the previous setting.
+ */
+export function setMaxPoolFastPath(enabled: boolean): boolean {
+  const previous = poolFastPath;
+  poolFastPath = enabled;
+  return previous;
+}
+
+/**
+ * True when an enclosing gradient tape could differentiate this op's gradient: tfjs records the
+ * backward pass of a tape on the tapes that enclose it, so an op whose forward runs under at
+ * most one tape (depth ≤ 1) never has its gradient kernel differentiated.
+ */
+function secondOrderPossible(): boolean {
+  return tf.engine().state.gradientDepth >= 2;
+}
+
+/**
+ * Max pooling, kernel k × k, stride k, no padding.
+ *
+ * Reference path: reshape + `tf.max`. `tf.maxPool` cannot be used under double backprop because
+ * its gradient kernel `MaxPoolGrad` has no gradient; reshape + max matches PyTorch
+ * `F.max_pool2d` and double-differentiates (with the comparison-gradient patch, as `Max`'s
+ * gradient uses `Equal`). Ties within a window pass the gradient to every maximal entry (PyTorch
+ * picks one); after ReLU tied zeros get zero gradient either way.
+ *
+ * Fast path (first order, k ≥ 2), taken whenever the op runs under at most one gradient tape
+ * (training steps, Jacobians, plain forward passes), where its gradient is never differentiated:
+ * the forward is `tf.maxPool` and the gradient `firstOrderPoolGrad` — the reference path's
+ * gradient without broadcasting (the broadcast `Equal` of `Max`'s gradient dominated training
+ * steps on wasm). Same values, same gradient, ties included. Under nested tapes (DLG/GS
+ * closures) the reference path is used. `setMaxPoolFastPath(false)` disables it.
+ * (tfjs-backend-wasm 4.22's own `MaxPoolGrad` is wrong for windows whose entries are all
+ * negative, so `tf.maxPool`'s stock gradient is not used.)
  * @param x - [N, H, W, C].
  * @param k - window size and stride (positive integer).
  * @param mode - 'exact' (default) requires k | H and k | W; 'floor' drops the last H mod k rows
@@ -32,10 +65,49 @@ export function maxPool2d(x: tf.Tensor4D, k: number, mode: PoolMode = 'exact'): 
   const ho = Math.floor(h / k);
   const wo = Math.floor(w / k);
   if (ho === 0 || wo === 0) throw new Error(`maxPool2d: input smaller than the window (got H=${h}, W=${w}, expected both >= k=${k})`);
+  if (poolFastPath && k >= 2 && !secondOrderPossible()) return maxPoolFirstOrder(x, k);
   return tf.tidy(() => {
     const cropped = ho * k === h && wo * k === w ? x : tf.slice(x, [0, 0, 0, 0], [n, ho * k, wo * k, c]);
     const windows = tf.reshape(cropped, [n * ho, k, wo, k, c]);
     return tf.reshape(tf.max(windows, [1, 3]), [n, ho, wo, c]) as tf.Tensor4D;
+  });
+}
+
+/** `tf.maxPool` forward with `firstOrderPoolGrad` as its (not twice differentiable) gradient. */
+function maxPoolFirstOrder(x: tf.Tensor4D, k: number): tf.Tensor4D {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xx, save] = args as [tf.Tensor4D, tf.GradSaveFunc];
+    const y = tf.maxPool(xx, k, k, 'valid');
+    save([xx, y]);
+    return { value: y, gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => firstOrderPoolGrad(saved[0] as tf.Tensor4D, saved[1] as tf.Tensor4D, dy, k) };
+  });
+  return op(x);
+}
+
+/**
+ * Nearest-neighbour upsampling by k (each entry repeated over a k × k block) with concatenations:
+ * wasm's broadcasting binary ops run a per-element index loop, `Concat` copies rows.
+ */
+function upsample(t: tf.Tensor4D, k: number): tf.Tensor4D {
+  const [n, ho, wo, c] = t.shape;
+  const cols = tf.reshape(tf.concat(Array.from({ length: k }, () => tf.reshape(t, [n * ho, wo, 1, c])), 2), [n * ho, 1, wo * k * c]);
+  return tf.reshape(tf.concat(Array.from({ length: k }, () => cols), 1), [n, ho * k, wo * k, c]) as tf.Tensor4D;
+}
+
+/**
+ * dx of max pooling (k × k, stride k, 'valid'): dy goes to every entry equal to its window's
+ * maximum, exactly as the gradient of reshape + `tf.max` (dy · [x = max]), with y and dy
+ * upsampled first so that `Equal` and `Mul` run on equal shapes. Rows and columns the pooling
+ * dropped get zero.
+ */
+function firstOrderPoolGrad(x: tf.Tensor4D, y: tf.Tensor4D, dy: tf.Tensor4D, k: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [n, h, w, c] = x.shape;
+    const [, ho, wo] = y.shape;
+    const exact = ho * k === h && wo * k === w;
+    const cropped = exact ? x : tf.slice(x, [0, 0, 0, 0], [n, ho * k, wo * k, c]);
+    const dx = tf.mul(tf.cast(tf.equal(cropped, upsample(y, k)), 'float32'), upsample(dy, k));
+    return (exact ? dx : tf.pad(dx, [[0, 0], [0, h - ho * k], [0, w - wo * k], [0, 0]])) as tf.Tensor4D;
   });
 }
 

@@ -11,7 +11,9 @@
  *     silently wrong whenever another path exists. We recompute the output from the saved input.
  * Kernel patches (performance and availability, not correctness):
  *  - wasm lacks `Conv2DBackpropFilter` entirely; we register it as one dilated conv2d.
- *  - wasm stride-1 `Conv2DBackpropInput` as conv2d with a flipped filter (8× faster here).
+ *  - wasm `Conv2DBackpropInput` as conv2d with a flipped filter (8× faster here); stride > 1
+ *    by zero-inserting dy first (large inputs only: below 8192 dy values the stock kernel wins).
+ *  - wasm `Tile` as one concat per repeated axis (the stock kernel is 30–70× slower).
  *  - wasm `BatchMatMul` with materialised transposes (10× faster than its transposed paths).
  *  - cpu `Conv2DBackpropFilter` as a typed-array loop (the stock kernel is per-element `get`).
  *
