@@ -27,3 +27,8 @@ export { partition } from './partition.js';
 export { subset } from './subset.js';
 export { oneHot, toBatch } from './batch.js';
 export type { TensorBatch } from './batch.js';
+export {
+  CIFAR10_NORMALIZATION, MNIST_NORMALIZATION, IDENTITY_NORMALIZATION, defaultNormalization, validateNormalization,
+  normalizationBox, normalizeImage, denormalizeImage, normalisedPsnrRange,
+} from './normalization.js';
+export type { Normalization } from './normalization.js';
