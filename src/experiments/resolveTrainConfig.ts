@@ -3,14 +3,13 @@
  * validated (one-line InputError naming the field) and completed with the derived fields
  * (model input shape and classes from the data, partition devices and seed from fl and seed).
  */
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { readConfigSource } from './readConfigSource.js';
 import type { PartitionConfig } from '../sim/data/types.js';
 import { parseConfig } from './configIssue.js';
 import { trainConfigSchema } from './configSchema.js';
 import type { DataConfig, TrainConfig } from './configSchema.js';
-import { PRESET_NAMES, PRESETS } from './presets.js';
+import { PRESETS } from './presets.js';
 
 /** Command-line values that replace config fields. */
 export interface TrainOverrides {
@@ -36,28 +35,6 @@ export interface ResolvedTrainConfig {
   readonly name: string;
   /** 'preset NAME' or '--config FILE', as used in messages. */
   readonly source: string;
-}
-
-function readSource(o: ResolveTrainOptions): { raw: unknown; name: string; source: string } {
-  if ((o.preset === undefined) === (o.configFile === undefined)) {
-    throw new InputError(`train: give exactly one of --preset and --config (got ${o.preset === undefined ? 'neither' : 'both'}, expected --preset ${PRESET_NAMES.join('|')} or --config FILE)`);
-  }
-  if (o.preset !== undefined) {
-    if (!Object.hasOwn(PRESETS, o.preset)) throw new InputError(`--preset: unknown preset (got '${o.preset}', expected one of ${PRESET_NAMES.join('|')})`);
-    return { raw: structuredClone(PRESETS[o.preset as keyof typeof PRESETS]), name: o.preset, source: `preset ${o.preset}` };
-  }
-  const file = o.configFile as string;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`--config: cannot read ${file} (got ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}, expected a readable JSON file)`);
-  }
-  try {
-    return { raw: JSON.parse(text) as unknown, name: basename(file, extname(file)), source: `--config ${file}` };
-  } catch (error) {
-    throw new InputError(`--config: ${file} is not valid JSON (got ${(error as Error).message}, expected one JSON object)`);
-  }
 }
 
 function applyOverrides(raw: unknown, ov: TrainOverrides): unknown {
@@ -91,7 +68,7 @@ export function dataShape(data: DataConfig): { shape: [number, number, number]; 
  * @throws InputError naming the first bad field and the accepted values.
  */
 export function resolveTrainConfig(o: ResolveTrainOptions): ResolvedTrainConfig {
-  const { raw, name, source } = readSource(o);
+  const { raw, name, source } = readConfigSource('train', PRESETS, o.preset, o.configFile);
   const c = parseConfig(trainConfigSchema, applyOverrides(raw, o.overrides ?? {}), source);
   const bad = (path: string, what: string): never => {
     throw new InputError(`${source}: ${path}: ${what}`);
