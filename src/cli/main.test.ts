@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ describe('soteria-lab help and version', () => {
     const r = await run(['help', 'demo']);
     // Assert
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/--images <n>/);
+    expect(r.stdout).toMatch(/--workers <n>/);
   });
 
   it('--version prints the package version', async () => {
@@ -104,9 +104,9 @@ describe('soteria-lab bad input (exit 2, one line)', () => {
 
   it('rejects a bad command option through InputError', async () => {
     // Arrange / Act
-    const r = await run(['demo', '--images', '0']);
+    const r = await run(['demo', '--workers', '-1']);
     // Assert
-    expectOneLineError(r, /--images: .*got '0'.*1\.\.10000/);
+    expectOneLineError(r, /--workers: .*got '-1'.*0\.\.64/);
   });
 
   it('rejects a missing or unknown claim for check', async () => {
@@ -127,27 +127,24 @@ describe('soteria-lab bad input (exit 2, one line)', () => {
 
   it.skipIf(isInstalled('@tensorflow/tfjs-node'))('--backend tensorflow without tfjs-node says how to install it', async () => {
     // Arrange / Act
-    const r = await run(['demo', '--images', '1', '--backend', 'tensorflow']);
+    const r = await run(['demo', '--preset', 'tiny', '--backend', 'tensorflow']);
     // Assert
     expectOneLineError(r, /--backend tensorflow.*npm install @tensorflow\/tfjs-node/);
   });
 });
 
 describe('soteria-lab run failures (exit 1)', () => {
-  it.each([['attack', 4], ['report', 6], ['bench', 7]])('placeholder %s fails naming its issue', async (command, issue) => {
-    // Arrange / Act
-    const r = await run([command as string]);
-    // Assert
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`soteria-lab: ${command}: not implemented yet (tracked in issue ${issue})\n`);
-  });
-
   it('prints the stack only with SOTERIA_DEBUG=1', async () => {
-    // Arrange / Act
-    const quiet = await run(['bench']);
-    const debug = await run(['bench'], { SOTERIA_DEBUG: '1' });
+    // Arrange: an output folder under a plain file cannot be created (a run failure, not bad input)
+    const blocker = join(mkdtempSync(join(tmpdir(), 'soteria-main-')), 'a-file');
+    writeFileSync(blocker, '');
+    const args = ['train', '--preset', 'quick', '--rounds', '1', '--out', join(blocker, 'run')];
+    // Act
+    const quiet = await run(args);
+    const debug = await run(args, { SOTERIA_DEBUG: '1' });
     // Assert
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toMatch(/ENOTDIR/);
     expect(quiet.stderr).not.toMatch(/\n\s+at /);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
@@ -167,16 +164,17 @@ describe('soteria-lab demo --json', () => {
 
   it('prints exactly one JSON object on stdout and writes it to <out>/demo.json', async () => {
     // Arrange / Act
-    const r = await run(['demo', '--json', '--images', '4', '--rounds', '1', '--check-samples', '2', '--out', outDir, '--backend', 'wasm', '--seed', '5']);
+    const r = await run(['demo', '--json', '--preset', 'tiny', '--workers', '0', '--out', outDir, '--backend', 'wasm', '--seed', '5']);
     // Assert
     expect(r.code).toBe(0);
     expect(r.stdout.endsWith('\n')).toBe(true);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
-    const result = JSON.parse(r.stdout) as { command: string; steps: { step: string }[]; provenance: { seed: number; command: string }; leakedTensors: number };
+    const result = JSON.parse(r.stdout) as { command: string; steps: { step: string }[]; report: { htmlFile: string; provenance: { seed: number; command: string } }; leakedTensors: number };
     expect(result.command).toBe('demo');
-    expect(result.steps.map((s) => s.step)).toEqual(['backend', 'data', 'model', 'dlgObjective', 'train', 'check']);
-    expect(result.provenance.seed).toBe(5);
-    expect(result.provenance.command).toMatch(/--seed 5 --backend wasm$/);
+    expect(result.steps.map((s) => s.step)).toEqual(['backend', 'data', 'model', 'dlgObjective']);
+    expect(result.report.provenance.seed).toBe(5);
+    expect(result.report.provenance.command).toMatch(/--seed 5 --backend wasm$/);
+    expect(existsSync(result.report.htmlFile)).toBe(true);
     expect(result.leakedTensors).toBe(0);
     expect(JSON.parse(readFileSync(join(outDir, 'demo.json'), 'utf8'))).toEqual(result);
     expect(r.stderr).toMatch(/^demo: backend: /m);

@@ -1,18 +1,20 @@
 /**
- * `soteria-lab demo` (also `npm start`): runs what exists of the pipeline end to end on a small
- * setting, prints what each step did and writes `<out>/demo.json` with provenance.
+ * `soteria-lab demo` (also `npm start`) = `report --preset quick` (DESIGN.md), preceded by quick
+ * sanity steps (backend, MNIST, LeNet, one DLG objective evaluation); writes
+ * reports/quick/index.html, results.json and demo.json.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { DemoResult } from '../../experiments/demo.js';
 import type { MakeContext } from '../context.js';
 import { intParser } from '../parsers.js';
+import { formatReportSummary, makeReportProgress } from './report.js';
 
 /** Options of `demo` after parsing. */
 interface DemoCliOptions {
-  readonly images: number;
-  readonly rounds: number;
-  readonly checkSamples: number;
-  readonly out: string;
+  readonly preset: string;
+  readonly out?: string;
+  readonly workers: number;
+  readonly dataDir?: string;
 }
 
 /**
@@ -23,22 +25,31 @@ interface DemoCliOptions {
 export function registerDemo(program: Command, makeCtx: MakeContext): void {
   program
     .command('demo')
-    .description('run the pipeline end to end on a small setting and say what it did (writes reports/quick/demo.json)')
-    .option('--images <n>', 'MNIST test images to load and classify', intParser('--images', 1, 10_000), 100)
-    .option('--rounds <n>', 'FedAvg rounds of each demo training (quick preset)', intParser('--rounds', 1, 1000), 5)
-    .option('--check-samples <n>', 'cases per family of the demo theory checks', intParser('--check-samples', 1, 10_000), 20)
-    .option('--out <dir>', 'output directory', 'reports/quick')
+    .description('= report --preset quick, after a few sanity steps: writes reports/quick/index.html (about 15 minutes on 2 cores)')
+    .addOption(new Option('--preset <name>', 'report preset (tiny: 1-step cells, for tests)').choices(['quick', 'tiny']).default('quick'))
+    .option('--out <dir>', 'output directory (default reports/<preset>)')
+    .option('--workers <n>', 'worker threads, each with its own tfjs (0 = this thread)', intParser('--workers', 0, 64), 2)
+    .option('--data-dir <dir>', 'CIFAR-10 binary batches (unused by quick)')
     .action(async (opts: DemoCliOptions, command: Command) => {
       const ctx = makeCtx(command);
       // Loaded lazily: it pulls in TensorFlow.js, which `--help` and the other commands don't need.
       const { runDemo } = await import('../../experiments/demo.js');
-      const result = await runDemo({ images: opts.images, rounds: opts.rounds, checkSamples: opts.checkSamples, outDir: opts.out, seed: ctx.seed, backend: ctx.backend, argv: ctx.argv, log: ctx.log });
-      ctx.emit(result, formatDemoSummary(result));
+      const progress = await makeReportProgress(ctx);
+      try {
+        const result = await runDemo({
+          preset: opts.preset, outDir: opts.out ?? `reports/${opts.preset}`, workers: opts.workers, seed: ctx.seed, backend: ctx.backend, argv: ctx.argv, log: ctx.log,
+          ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), onCell: progress.update,
+        });
+        progress.stop();
+        ctx.emit(result, formatDemoSummary(result));
+      } finally {
+        progress.stop();
+      }
     });
 }
 
 /**
- * Human summary of a demo run: one line per step with its figures.
+ * Human summary of a demo run: the sanity steps, then the report summary.
  * @param result - the demo result.
  * @returns multi-line text.
  */
@@ -47,11 +58,5 @@ export function formatDemoSummary(result: DemoResult): string {
     const figures = Object.entries(s.figures).map(([k, v]) => `${k}=${String(v)}`).join(', ');
     return `  ${s.step.padEnd(13)} ${s.did}\n  ${''.padEnd(13)} ${figures} (${s.ms} ms)`;
   });
-  return [
-    `soteria-lab demo (seed ${result.provenance.seed}, backend ${result.provenance.backend.used})`,
-    ...lines,
-    `  tensors leaked: ${result.leakedTensors}`,
-    `wrote ${result.outFile}`,
-    `reproduce: ${result.provenance.command}`,
-  ].join('\n');
+  return ['soteria-lab demo: sanity steps', ...lines, `  tensors leaked: ${result.leakedTensors}`, formatReportSummary(result.report), `wrote ${result.outFile}`].join('\n');
 }
