@@ -7,11 +7,12 @@ import { InputError } from '../errors.js';
 import { DLG_DEFAULT_STEPS } from '../sim/attacks/dlg.js';
 import { GS_CODE, GS_PAPER } from '../sim/attacks/gsOptions.js';
 import { attackConfigSchema } from './attackConfigSchema.js';
-import type { AttackConfig, AttackDataConfig } from './attackConfigSchema.js';
+import type { AttackConfig } from './attackConfigSchema.js';
 import { ATTACK_PRESETS } from './attackPresets.js';
 import { parseConfig } from './configIssue.js';
 import { defenseWithParam } from './defenseWithParam.js';
 import { readConfigSource } from './readConfigSource.js';
+import { resolveModelForData } from './resolveModelForData.js';
 
 /** GS iterations per setting (PAPER.md §2: paper "results after 120 iterations"; code 24 000). */
 export const GS_ITERATIONS = { paper: GS_PAPER.iterations, code: GS_CODE.iterations } as const;
@@ -62,16 +63,6 @@ function applyOverrides(raw: unknown, ov: AttackOverrides): unknown {
   };
 }
 
-/** Image shape [H, W, C] and number of classes an attack data section produces. */
-export function attackDataShape(data: AttackDataConfig): { shape: [number, number, number]; numClasses: number } {
-  switch (data.dataset) {
-    case 'mnist':
-    case 'fashionMnist': return { shape: data.pad28to32 ? [32, 32, 1] : [28, 28, 1], numClasses: 10 };
-    case 'cifar10': return { shape: [32, 32, 3], numClasses: 10 };
-    case 'synthetic': return { shape: [...data.shape], numClasses: data.numClasses };
-    default: throw new Error(`attackDataShape: unknown dataset (got ${JSON.stringify(data)})`);
-  }
-}
 
 /**
  * Resolve, validate and complete an attack config.
@@ -82,19 +73,12 @@ export function attackDataShape(data: AttackDataConfig): { shape: [number, numbe
 export function resolveAttackConfig(o: ResolveAttackOptions): ResolvedAttackConfig {
   const { raw, name, source } = readConfigSource('attack', ATTACK_PRESETS, o.preset, o.configFile);
   const c = parseConfig(attackConfigSchema, applyOverrides(raw, o.overrides ?? {}), source);
-  const bad = (path: string, what: string): never => {
-    throw new InputError(`${source}: ${path}: ${what}`);
-  };
-  const { shape, numClasses } = attackDataShape(c.data);
-  const m = c.model;
-  if (m.inputShape !== undefined && m.inputShape.join('x') !== shape.join('x')) bad('model.inputShape', `does not match the data (got [${m.inputShape.join(', ')}], expected [${shape.join(', ')}] for ${c.data.dataset})`);
-  if (m.numClasses !== undefined && m.numClasses !== numClasses) bad('model.numClasses', `does not match the data (got ${m.numClasses}, expected ${numClasses})`);
-  if (c.data.dataset === 'cifar10' && c.data.dataDir === undefined) bad('data.dataDir', 'CIFAR-10 is not bundled (got nothing, expected --data-dir DIR holding the binary batches data_batch_1.bin … test_batch.bin, or their folder cifar-10-batches-bin)');
+  const model = resolveModelForData(c.model, c.data, source);
   if (c.data.dataset === 'synthetic' && c.image >= c.data.size) {
     throw new InputError(`--image: out of range (got ${c.image}, expected 0..${c.data.size - 1} for the ${c.data.size} synthetic images of ${source})`);
   }
   const data = c.data.dataset === 'synthetic' ? { ...c.data, seed: c.data.seed ?? c.seed } : c.data;
   const steps = c.steps ?? (c.attack === 'gs' ? GS_ITERATIONS[c.gs.preset] : DLG_DEFAULT_STEPS);
-  const config: AttackConfig = { ...c, data, steps, model: { ...m, inputShape: shape, numClasses } };
+  const config: AttackConfig = { ...c, data, steps, model };
   return { config, name, source };
 }

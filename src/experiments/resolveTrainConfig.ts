@@ -5,10 +5,11 @@
  */
 import { InputError } from '../errors.js';
 import { readConfigSource } from './readConfigSource.js';
+import { resolveModelForData } from './resolveModelForData.js';
 import type { PartitionConfig } from '../sim/data/types.js';
 import { parseConfig } from './configIssue.js';
 import { trainConfigSchema } from './configSchema.js';
-import type { DataConfig, TrainConfig } from './configSchema.js';
+import type { TrainConfig } from './configSchema.js';
 import { PRESETS } from './presets.js';
 
 /** Command-line values that replace config fields. */
@@ -50,16 +51,6 @@ function applyOverrides(raw: unknown, ov: TrainOverrides): unknown {
   };
 }
 
-/** Image shape [H, W, C] and number of classes the data section produces. */
-export function dataShape(data: DataConfig): { shape: [number, number, number]; numClasses: number } {
-  switch (data.dataset) {
-    case 'mnist':
-    case 'fashionMnist': return { shape: data.pad28to32 === true ? [32, 32, 1] : [28, 28, 1], numClasses: 10 };
-    case 'cifar10': return { shape: [32, 32, 3], numClasses: 10 };
-    case 'synthetic': return { shape: [...data.shape], numClasses: data.numClasses };
-    default: throw new Error(`dataShape: unknown dataset (got ${JSON.stringify(data)})`);
-  }
-}
 
 /**
  * Resolve, validate and complete a train config.
@@ -73,15 +64,11 @@ export function resolveTrainConfig(o: ResolveTrainOptions): ResolvedTrainConfig 
   const bad = (path: string, what: string): never => {
     throw new InputError(`${source}: ${path}: ${what}`);
   };
-  const { shape, numClasses } = dataShape(c.data);
-  const m = c.model;
-  if (m.inputShape !== undefined && m.inputShape.join('x') !== shape.join('x')) bad('model.inputShape', `does not match the data (got [${m.inputShape.join(', ')}], expected [${shape.join(', ')}] for ${c.data.dataset})`);
-  if (m.numClasses !== undefined && m.numClasses !== numClasses) bad('model.numClasses', `does not match the data (got ${m.numClasses}, expected ${numClasses})`);
+  const model = resolveModelForData(c.model, c.data, source);
   if (c.partition.numClients !== undefined && c.partition.numClients !== c.fl.numClients) bad('partition.numClients', `differs from fl.numClients (got ${c.partition.numClients}, expected ${c.fl.numClients} or leave it out)`);
   if (c.fl.sampling === 'uniform' && c.fl.clientsPerRound > c.fl.numClients) bad('fl.clientsPerRound', `too large for sampling without replacement (got ${c.fl.clientsPerRound}, expected <= fl.numClients = ${c.fl.numClients})`);
-  if (c.data.dataset === 'cifar10' && c.data.dataDir === undefined) bad('data.dataDir', 'CIFAR-10 is not bundled (got nothing, expected --data-dir DIR holding the binary batches data_batch_1.bin … test_batch.bin, or their folder cifar-10-batches-bin)');
   const data = c.data.dataset === 'synthetic' ? { ...c.data, seed: c.data.seed ?? c.seed } : c.data;
   const partition = { ...c.partition, numClients: c.fl.numClients, seed: c.partition.seed ?? c.seed } as PartitionConfig;
-  const config: TrainConfig = { ...c, data, partition, model: { ...m, inputShape: shape, numClasses } };
+  const config: TrainConfig = { ...c, data, partition, model };
   return { config, name, source };
 }
