@@ -18,9 +18,10 @@ details.config pre { background: #f6f6f6; padding: 0.6rem; overflow: auto; max-h
 .static-figure svg { max-width: 100%; height: auto; }
 .plot { width: 100%; }
 table { border-collapse: collapse; margin: 0.3rem 0; font-size: 0.9rem; }
-th, td { border: 1px solid #ccc; padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; max-width: 28rem; overflow-wrap: anywhere; }
+td:not(.num) { min-width: 5rem; }
 thead th { background: #f0f0f0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
 table.kv { margin-bottom: 1rem; }
 table.kv caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 td.mono { word-break: break-all; }

@@ -25,7 +25,7 @@ interface DemoCliOptions {
 export function registerDemo(program: Command, makeCtx: MakeContext): void {
   program
     .command('demo')
-    .description('= report --preset quick, after a few sanity steps: writes reports/quick/index.html (about 15 minutes on 2 cores)')
+    .description('= report --preset quick, after a few sanity steps: writes reports/quick/index.html (about 6–7 minutes on 2 idle cores)')
     .addOption(new Option('--preset <name>', 'report preset (tiny: 1-step cells, for tests)').choices(['quick', 'tiny']).default('quick'))
     .option('--out <dir>', 'output directory (default reports/<preset>)')
     .option('--workers <n>', 'worker threads, each with its own tfjs (0 = this thread)', intParser('--workers', 0, 64), 2)

@@ -1,6 +1,6 @@
 /**
  * Named report presets: `tiny` (tests only: 1-step attacks, 1-round training), `quick` (`npm
- * start`, about 15 minutes on 2 cores: MNIST, short attacks and trainings; GS with the DLG LeNet,
+ * start`, 6–7 minutes on 2 idle cores: MNIST, 100-step DLG, 15-round FedAvg; GS with the DLG LeNet,
  * 120 iterations) and `paper` (Table 2 ranges, 300 DLG steps, 200 FedAvg rounds, several seeds;
  * GS with ConvNet on CIFAR-10 when a data dir is given, else MNIST, 120 and 24 000 iterations:
  * hours to days; resumable and shardable).
@@ -46,13 +46,13 @@ function tiny(): ReportPlan {
 }
 
 function quick(): ReportPlan {
-  const attack: AttackGrid = { dataset: 'mnist', images: [0, 1], seeds: [0], steps: 30 };
+  const attack: AttackGrid = { dataset: 'mnist', images: [0, 1], seeds: [0], steps: 100 };
   return {
     name: 'quick', title: 'soteria-lab report — quick preset (MNIST, short runs)',
     fig3: { attack, soteriaPercent: 40 },
     fig5: {
       attacks: [attack], gs: [{ ...GS_LENET_MNIST, images: [0], seeds: [0] }],
-      grid: { soteria: [10, 40], gc: [20, 80], dpGaussian: [1e-3, 1e-1], dpLaplace: [1e-3, 1e-1] }, train: { presets: { mnist: 'quick' }, rounds: 5, seeds: [0] }, noLossTolerance: 0.02,
+      grid: { soteria: [10, 40], gc: [20, 80], dpGaussian: [1e-3, 1e-1], dpLaplace: [1e-3, 1e-1] }, train: { presets: { mnist: 'quick' }, rounds: 15, seeds: [0] }, noLossTolerance: 0.02,
     },
     fig6: { gs: GS_LENET_MNIST, imageIndex: 0, seed: 0, soteria: [10, 20, 40], gc: [20, 50, 80] },
     fig7: { theorem2: { rounds: 1000, checkpoints: 12, variants: [], unbalanced: false }, seedCount: 3, seed: 0, train: null },
