@@ -12,6 +12,7 @@ import type { AttackProgress } from '../../experiments/attackRunTypes.js';
 import type { AttackOutput } from '../../experiments/writeAttackOutputs.js';
 import type { CommandContext, MakeContext } from '../context.js';
 import { intParser, numberParser } from '../parsers.js';
+import { makeProgress, type ProgressView } from '../progress.js';
 
 /** Attacks selectable with `--attack`. */
 export const ATTACK_CHOICES = ['dlg', 'gs', 'idlg', 'repinfer'] as const;
@@ -72,7 +73,7 @@ async function attack(opts: AttackCliOptions, ctx: CommandContext, seedGiven: bo
   };
   const { config, name } = resolveAttackConfig({ preset: opts.preset, configFile: opts.config, overrides });
   const outDir = opts.out ?? `runs/attack-${name}-seed${config.seed}`;
-  const progress = await makeProgress(ctx, config.steps);
+  const progress = await makeProgress(ctx, stepProgress(config.steps));
   try {
     const run = await runAttackExperiment({ config, backend: ctx.backend, argv: ctx.argv, log: ctx.log, onProgress: progress.update });
     return writeAttackOutputs(outDir, run);
@@ -81,23 +82,13 @@ async function attack(opts: AttackCliOptions, ctx: CommandContext, seedGiven: bo
   }
 }
 
-/** A progress bar on a terminal (never with --json or in CI); otherwise one log line per N steps. */
-async function makeProgress(ctx: CommandContext, total: number): Promise<{ update: (p: AttackProgress) => void; stop: () => void }> {
-  const stream = ctx.progressStream as NodeJS.WriteStream;
-  const line = (p: AttackProgress): string => `step ${p.iteration}/${p.steps}: mse to the truth ${p.mse.toExponential(3)} (display only, uses the ground truth), ${(p.ms / 1000).toFixed(1)} s`;
-  if (ctx.json || stream.isTTY !== true || process.env.CI) return { update: (p) => ctx.log(line(p)), stop: () => undefined };
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ stream, format: 'attack [{bar}] {value}/{total} steps | mse {mse} | eta {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
-  let started = false;
+/** How an attack step shows: a bar on a terminal, otherwise one log line per reported step. */
+function stepProgress(total: number): ProgressView<AttackProgress> {
   return {
-    update: (p) => {
-      if (!started) bar.start(total, p.iteration, { mse: p.mse.toExponential(2) });
-      else bar.update(p.iteration, { mse: p.mse.toExponential(2) });
-      started = true;
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
+    format: 'attack [{bar}] {value}/{total} steps | mse {mse} | eta {eta_formatted}',
+    line: (p) => `step ${p.iteration}/${p.steps}: mse to the truth ${p.mse.toExponential(3)} (display only, uses the ground truth), ${(p.ms / 1000).toFixed(1)} s`,
+    position: (p) => ({ value: p.iteration, total }),
+    payload: (p) => ({ mse: p.mse.toExponential(2) }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ReportRunResult } from '../../experiments/report/runReport.js';
 import type { CellRecord } from '../../experiments/report/cellRecord.js';
 import type { CommandContext, MakeContext } from '../context.js';
 import { intParser } from '../parsers.js';
+import { makeProgress } from '../progress.js';
 import { parseShard } from '../../experiments/report/shard.js';
 
 /** Options of `report` after parsing. */
@@ -62,24 +63,13 @@ export function registerReport(program: Command, makeCtx: MakeContext): void {
  * @returns update and stop.
  */
 export async function makeReportProgress(ctx: CommandContext): Promise<{ update: (done: number, total: number, r: CellRecord) => void; stop: () => void }> {
-  const stream = ctx.progressStream as NodeJS.WriteStream;
-  const line = (done: number, total: number, r: CellRecord): string => `cell ${done}/${total}: ${r.spec.kind} ${r.id} (${(r.timing.ms / 1000).toFixed(1)} s)`;
-  if (ctx.json || stream.isTTY !== true || process.env.CI) return { update: (d, t, r) => ctx.log(line(d, t, r)), stop: () => undefined };
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ stream, format: 'report [{bar}] {value}/{total} cells | last {kind} {sec} s | eta {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
-  let started = false;
-  return {
-    update: (done, total, r) => {
-      const payload = { kind: r.spec.kind, sec: (r.timing.ms / 1000).toFixed(1) };
-      if (!started) bar.start(total, done, payload);
-      else bar.update(done, payload);
-      started = true;
-    },
-    stop: () => {
-      if (started) bar.stop();
-      started = false;
-    },
-  };
+  const progress = await makeProgress<{ done: number; total: number; r: CellRecord }>(ctx, {
+    format: 'report [{bar}] {value}/{total} cells | last {kind} {sec} s | eta {eta_formatted}',
+    line: ({ done, total, r }) => `cell ${done}/${total}: ${r.spec.kind} ${r.id} (${(r.timing.ms / 1000).toFixed(1)} s)`,
+    position: ({ done, total }) => ({ value: done, total }),
+    payload: ({ r }) => ({ kind: r.spec.kind, sec: (r.timing.ms / 1000).toFixed(1) }),
+  });
+  return { update: (done, total, r) => progress.update({ done, total, r }), stop: progress.stop };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { TrainResult } from '../../experiments/runTrain.js';
 import type { RoundRecord } from '../../sim/fl/types.js';
 import type { CommandContext, MakeContext } from '../context.js';
 import { intParser } from '../parsers.js';
+import { makeProgress, type ProgressView } from '../progress.js';
 
 /** Options of `train` after parsing. */
 interface TrainCliOptions {
@@ -66,7 +67,7 @@ async function train(opts: TrainCliOptions, ctx: CommandContext, seedGiven: bool
     controller.abort();
   };
   process.once('SIGINT', onSigint);
-  const progress = await makeProgress(ctx, config.fl.rounds);
+  const progress = await makeProgress(ctx, roundProgress(config.fl.rounds));
   try {
     const result = await runTrain({ config, outDir, resume: opts.resume, backend: ctx.backend, argv: ctx.argv, log: ctx.log, onRound: progress.update, signal: controller.signal });
     if (result.interrupted) {
@@ -80,24 +81,13 @@ async function train(opts: TrainCliOptions, ctx: CommandContext, seedGiven: bool
   }
 }
 
-/** A progress bar on a terminal (never with --json or in CI); otherwise one log line per round. */
-async function makeProgress(ctx: CommandContext, total: number): Promise<{ update: (r: RoundRecord) => void; stop: () => void }> {
-  const stream = ctx.progressStream as NodeJS.WriteStream;
-  const line = (r: RoundRecord): string => `round ${r.round}/${total}: accuracy ${r.accuracy === null ? '-' : r.accuracy.toFixed(4)}, loss ${r.loss === null ? '-' : r.loss.toFixed(4)}, train loss ${r.trainLoss.toFixed(4)}, ${(r.ms / 1000).toFixed(1)} s`;
-  if (ctx.json || stream.isTTY !== true || process.env.CI) return { update: (r) => ctx.log(line(r)), stop: () => undefined };
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ stream, format: 'train [{bar}] {value}/{total} rounds | acc {acc} | {sec} s/round | eta {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
-  let started = false; // started at the first round, so the run's opening log line stays readable
+/** How a round shows: a bar on a terminal, otherwise one log line per round. */
+function roundProgress(total: number): ProgressView<RoundRecord> {
   return {
-    update: (r) => {
-      const payload = { acc: r.accuracy === null ? '-' : r.accuracy.toFixed(4), sec: (r.ms / 1000).toFixed(1) };
-      if (!started) bar.start(total, r.round, payload);
-      else bar.update(r.round, payload);
-      started = true;
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
+    format: 'train [{bar}] {value}/{total} rounds | acc {acc} | {sec} s/round | eta {eta_formatted}',
+    line: (r) => `round ${r.round}/${total}: accuracy ${r.accuracy === null ? '-' : r.accuracy.toFixed(4)}, loss ${r.loss === null ? '-' : r.loss.toFixed(4)}, train loss ${r.trainLoss.toFixed(4)}, ${(r.ms / 1000).toFixed(1)} s`,
+    position: (r) => ({ value: r.round, total }),
+    payload: (r) => ({ acc: r.accuracy === null ? '-' : r.accuracy.toFixed(4), sec: (r.ms / 1000).toFixed(1) }),
   };
 }
 
