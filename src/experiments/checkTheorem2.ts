@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { checkTheorem2, makeLrProblem, syntheticLrData, theorem2Vacuity, type ClaimReport, type DeviceData } from '../theory/index.js';
+import { makeLrProblem, runTheorem2, syntheticLrData, theorem2Vacuity, type ClaimReport, type DeviceData, type Theorem2Run } from '../theory/index.js';
 import { loadMnist } from '../sim/data/mnist.js';
 
 /** Named Theorem-2 configurations. */
@@ -55,10 +55,15 @@ export function resolveSyntheticConfig(file?: string): SyntheticTheorem2Config {
 
 /** Run the synthetic configuration with `seeds` seeds. */
 export function runSyntheticTheorem2(cfg: SyntheticTheorem2Config, seed: number, seeds: number): ClaimReport {
+  return syntheticTheorem2Run(cfg, seed, seeds).report;
+}
+
+/** The synthetic check with its defended and ε = 0 control runs (what Fig. 7 plots). */
+export function syntheticTheorem2Run(cfg: SyntheticTheorem2Config, seed: number, seeds: number): Theorem2Run {
   const mk = (unbalanced: boolean) =>
     makeLrProblem(syntheticLrData({ devices: cfg.devices, samplesPerDevice: cfg.samplesPerDevice, d: cfg.d, C: cfg.C, unbalanced, seed }), { C: cfg.C, d: cfg.d, lambda: cfg.lambda, eps: cfg.eps, bias: false });
   const range = (n: number): number[] => Array.from({ length: n }, (_, i) => seed + i);
-  return checkTheorem2({
+  return runTheorem2({
     name: `synthetic ${JSON.stringify(cfg)}`,
     problem: mk(false),
     epsCount: cfg.eps,

@@ -27,7 +27,7 @@ export { gaussLegendre } from './gaussLegendre.js';
 export { makeTheoryRng, type TheoryRng } from './random.js';
 export { conditionedMatrix, haarOrthogonal } from './orthogonal.js';
 export { matMul, matVec, transpose, identity, vecNorm, frobenius } from './dense.js';
-export { checkTheorem2, type Theorem2Config } from './theorem2/theorem2ConvergenceEnvelope.js';
+export { checkTheorem2, runTheorem2, type Theorem2Config, type Theorem2Run } from './theorem2/theorem2ConvergenceEnvelope.js';
 export { theorem2Vacuity, type VacuityOptions } from './theorem2/theorem2Vacuity.js';
 export { makeLrProblem, syntheticLrData, prunedIndices, type DeviceData, type LrProblemOptions, type SyntheticLrOptions } from './theorem2/makeLrProblem.js';
 export { globalLossGrad, gradJvp, singleDevice, type LrProblem, type LrDevice } from './theorem2/lrProblem.js';

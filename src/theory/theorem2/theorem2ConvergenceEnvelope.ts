@@ -75,8 +75,20 @@ function prepare(P: LrProblem, cfg: Theorem2Config): { setup: Omit<EnvelopeSetup
   return { opt, Gamma, setup: { K: cfg.K, I: cfg.I, batch: cfg.batch, rounds: cfg.rounds, checkpoints, epsCount: cfg.epsCount, Fstar: opt.F, Gamma, w0dist2, gamma: Math.max(8 * kappa, cfg.I), Lemp: lipschitzEmpirical(P, opt.W) } };
 }
 
+/** The claim report and the two runs behind it (defended, and the ε = 0 control), for plotting. */
+export interface Theorem2Run {
+  readonly report: ClaimReport;
+  readonly defended: EnvelopeResult;
+  readonly control: EnvelopeResult;
+}
+
 /** Run the Theorem-2 check on one configuration. */
 export function checkTheorem2(cfg: Theorem2Config): ClaimReport {
+  return runTheorem2(cfg).report;
+}
+
+/** Run the Theorem-2 check on one configuration and keep its defended and control runs. */
+export function runTheorem2(cfg: Theorem2Config): Theorem2Run {
   const t0 = performance.now();
   const P = cfg.problem;
   const { setup, opt } = prepare(P, cfg);
@@ -117,7 +129,7 @@ export function checkTheorem2(cfg: Theorem2Config): ClaimReport {
     stats: { Fstar: opt.F, gradNorm: opt.gradNorm, certificate: opt.certificate },
   };
   const families = [main.family, { ...main.family, name: `envelope/${cfg.scheme}/empiricalConstants`, ...empiricalFamily(main) }, control.family, ...variants, bias, optimum];
-  return {
+  const report: ClaimReport = {
     claim: 'theorem2',
     statement: 'E[F(W_T)] − F* ≤ (2κ/(γ+T))·((Q + C)/μ + (μγ/2)E‖W_0 − W*‖²) for FedAvg with the defense (Soteria, Theorem 2)',
     verdict: main.family.verdict,
@@ -136,6 +148,7 @@ export function checkTheorem2(cfg: Theorem2Config): ClaimReport {
       'Λ_s read as a squared-norm bound (prose), ε as the count of pruned entries; the violation test uses the closed-form (upper-bound) constants.',
     ],
   };
+  return { report, defended: main, control };
 }
 
 function empiricalFamily(r: EnvelopeResult): Pick<FamilyResult, 'verdict' | 'violations' | 'stats'> {
