@@ -46,12 +46,13 @@ export async function benchReport(req: BenchRequest): Promise<BenchReport> {
   const startedAt = new Date();
   const backend = await initBackend(req.backend);
   req.log(`bench: ${workloads.length} workload(s) on ${backend.detail}, ${req.passes} interleaved pass(es)`);
-  const results = runBench(workloads, { passes: req.passes, seed: req.seed, log: req.log });
+  const results = await runBench(workloads, { passes: req.passes, seed: req.seed, log: req.log });
   const names = workloads.map((w) => w.name);
+  const torchNames = [...new Set(workloads.map((w) => w.torchName ?? w.name))];
   let torch: TorchRun | undefined;
   if (req.torchPython !== undefined) {
     req.log(`bench: running tools/bench-torch.py with ${req.torchPython} (PyTorch, 1 thread)`);
-    torch = runTorchBench({ python: req.torchPython, names, passes: req.passes, seed: req.seed });
+    torch = runTorchBench({ python: req.torchPython, names: torchNames, passes: req.passes, seed: req.seed });
     if (!torch.available) req.log(`bench: no PyTorch comparison: ${torch.reason}`);
   }
   const config = { only: names, passes: req.passes, vsTorch: req.torchPython !== undefined };

@@ -24,10 +24,10 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function warmUp(w: BenchWorkload, prepared: PreparedWorkload): void {
+async function warmUp(w: BenchWorkload, prepared: PreparedWorkload): Promise<void> {
   for (let i = 0; i < w.warmup; i++) {
     const before = tf.memory().numTensors;
-    prepared.run();
+    await prepared.run();
     const leaked = tf.memory().numTensors - before;
     if (leaked !== 0) throw new Error(`bench: workload '${w.name}' leaves ${leaked} tensor(s) per iteration (expected 0)`);
   }
@@ -39,7 +39,7 @@ function warmUp(w: BenchWorkload, prepared: PreparedWorkload): void {
  * @param options - passes, seed, progress log.
  * @returns one result per workload, in the same order.
  */
-export function runBench(workloads: readonly BenchWorkload[], options: RunBenchOptions): BenchResult[] {
+export async function runBench(workloads: readonly BenchWorkload[], options: RunBenchOptions): Promise<BenchResult[]> {
   if (!(Number.isSafeInteger(options.passes) && options.passes >= 1)) throw new RangeError(`runBench: passes must be a positive integer (got ${options.passes})`);
   const log = options.log ?? ((): void => undefined);
   const prepared: PreparedWorkload[] = [];
@@ -47,21 +47,21 @@ export function runBench(workloads: readonly BenchWorkload[], options: RunBenchO
     for (const w of workloads) {
       log(`bench: setting up ${w.name}`);
       prepared.push(w.setup(options.seed));
-      warmUp(w, prepared[prepared.length - 1]);
+      await warmUp(w, prepared[prepared.length - 1]);
     }
     const times: number[][] = workloads.map(() => []);
     const wall = workloads.map(() => 0);
     for (let p = 0; p < options.passes; p++) {
       log(`bench: pass ${p + 1}/${options.passes}`);
-      workloads.forEach((w, k) => {
+      for (const [k, w] of workloads.entries()) {
         for (let i = 0; i < w.iterationsPerPass; i++) {
           const t0 = performance.now();
-          prepared[k].run();
+          await prepared[k].run();
           const dt = performance.now() - t0;
           times[k].push(dt);
           wall[k] += dt;
         }
-      });
+      }
     }
     const backend = tf.getBackend();
     return workloads.map((w, k) => ({
@@ -71,9 +71,11 @@ export function runBench(workloads: readonly BenchWorkload[], options: RunBenchO
       iterations: times[k].length,
       passes: options.passes,
       backend: w.tfjsFree === true ? 'float64-js' : backend,
+      threads: w.threads ?? 1,
+      torchName: w.torchName ?? w.name,
       perSecond: (1000 * times[k].length) / wall[k],
     }));
   } finally {
-    for (const p of prepared) p.dispose();
+    for (const p of prepared) await p.dispose();
   }
 }

@@ -62,7 +62,7 @@ export function runTorchBench(o: { python: string; names: readonly string[]; pas
 /** Ratios for the workloads both sides timed, in our order. */
 export function torchRatios(ours: readonly BenchResult[], torch: readonly TorchResult[]): TorchRatio[] {
   return ours.flatMap((r) => {
-    const t = torch.find((x) => x.name === r.name);
+    const t = torch.find((x) => x.name === r.torchName);
     return t === undefined ? [] : [{ name: r.name, medianRatio: r.medianMs / t.medianMs, minRatio: r.minMs / t.minMs }];
   });
 }

@@ -5,10 +5,10 @@
 
 /** A workload ready to be timed: `run` is one iteration; `dispose` frees what `setup` made. */
 export interface PreparedWorkload {
-  /** One iteration (synchronous: the cpu and wasm backends run kernels synchronously). */
-  readonly run: () => void;
-  /** Frees the tensors the setup created. */
-  readonly dispose: () => void;
+  /** One iteration (asynchronous only where it waits for worker threads). */
+  readonly run: () => void | Promise<void>;
+  /** Frees the tensors the setup created (and stops any workers). */
+  readonly dispose: () => void | Promise<void>;
 }
 
 /** One named benchmark. */
@@ -23,6 +23,10 @@ export interface BenchWorkload {
   readonly warmup: number;
   /** True when the workload never touches tfjs (the backend field is then 'float64-js'). */
   readonly tfjsFree?: boolean;
+  /** Threads doing the work (worker threads for the pooled workloads). @default 1 */
+  readonly threads?: number;
+  /** The tools/bench-torch.py workload that times the same work. @default name */
+  readonly torchName?: string;
   /** Builds the model, data and closures from the seed. */
   readonly setup: (seed: number) => PreparedWorkload;
 }
@@ -39,6 +43,10 @@ export interface BenchResult {
   readonly passes: number;
   /** The tfjs backend that ran it (or 'float64-js' for the theory checker). */
   readonly backend: string;
+  /** Threads doing the work (PyTorch's side always runs on one). */
+  readonly threads: number;
+  /** The PyTorch workload it is compared with. */
+  readonly torchName: string;
   /** Iterations per second from the total timed wall time (theory-lemma1: checks per second). */
   readonly perSecond: number;
 }

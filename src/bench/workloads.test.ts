@@ -44,17 +44,26 @@ describe('bench helpers', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 
-  it('torchRatios pairs workloads by name and divides tfjs by PyTorch', () => {
-    // Arrange
+  it('torchRatios pairs each workload with its PyTorch counterpart and divides tfjs by PyTorch', () => {
+    // Arrange: 'a-2w' times the same work as 'a' on two threads; 'b' has no PyTorch side.
+    const row = { iterations: 3, passes: 1, backend: 'wasm', perSecond: 1, threads: 1 };
     const ours: BenchResult[] = [
-      { name: 'a', medianMs: 6, minMs: 4, iterations: 3, passes: 1, backend: 'wasm', perSecond: 1 },
-      { name: 'b', medianMs: 1, minMs: 1, iterations: 3, passes: 1, backend: 'wasm', perSecond: 1 },
+      { ...row, name: 'a', torchName: 'a', medianMs: 6, minMs: 4 },
+      { ...row, name: 'a-2w', torchName: 'a', medianMs: 3, minMs: 3, threads: 2 },
+      { ...row, name: 'b', torchName: 'b', medianMs: 1, minMs: 1 },
     ];
     const torch = [{ name: 'a', medianMs: 2, minMs: 1, iterations: 3, backend: 'torch' }];
     // Act
     const r = torchRatios(ours, torch);
     // Assert
-    expect(r).toEqual([{ name: 'a', medianRatio: 3, minRatio: 4 }]);
+    expect(r).toEqual([{ name: 'a', medianRatio: 3, minRatio: 4 }, { name: 'a-2w', medianRatio: 1.5, minRatio: 3 }]);
+  });
+
+  it('every PyTorch counterpart a workload names is itself a workload', () => {
+    // Act
+    const names = new Set(WORKLOADS.map((w) => w.name));
+    // Assert
+    for (const w of WORKLOADS) expect(names.has(w.torchName ?? w.name)).toBe(true);
   });
 
   it('the Lemma-1 bench cases are a pure function of the seed and cover every family', () => {

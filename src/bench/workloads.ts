@@ -3,7 +3,7 @@
  */
 import { InputError } from '../errors.js';
 import { dlgClosureLenet, gsClosureLenet } from './attackWorkloads.js';
-import { flRoundMnist } from './flRoundWorkload.js';
+import { flRoundMnist, flRoundMnistWorkers } from './flRoundWorkload.js';
 import { theoryLemma1 } from './lemma1Workload.js';
 import { soteriaMaskBatched, soteriaMaskLoop } from './soteriaMaskWorkloads.js';
 import { trainFedAvgCnn, trainLenet, trainTinyCnn } from './trainWorkloads.js';
@@ -12,7 +12,7 @@ import type { BenchWorkload } from './types.js';
 /** All workloads, in report order. */
 export const WORKLOADS: readonly BenchWorkload[] = [
   dlgClosureLenet, gsClosureLenet, trainLenet, trainTinyCnn, trainFedAvgCnn,
-  soteriaMaskBatched, soteriaMaskLoop, flRoundMnist, theoryLemma1,
+  soteriaMaskBatched, soteriaMaskLoop, flRoundMnist, flRoundMnistWorkers, theoryLemma1,
 ];
 
 /** Names that select several workloads. */

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { makeDefense } from '../sim/defenses/index.js';
 import type { DefenseConfig } from '../sim/defenses/index.js';
 import { partition } from '../sim/data/index.js';
-import { atomicWrite, evaluate, runRounds } from '../sim/fl/index.js';
+import { atomicWrite, ClientPool, evaluate, runRounds } from '../sim/fl/index.js';
 import type { RoundRecord, RunIdentity } from '../sim/fl/index.js';
 import { makeModel } from '../sim/models/index.js';
 import { disposeParams, initBackend, paramsDigest } from '../tensor/index.js';
@@ -30,6 +30,8 @@ export interface RunTrainOptions {
   readonly log: (message: string) => void;
   readonly onRound?: (record: RoundRecord) => void;
   readonly signal?: AbortSignal;
+  /** Worker threads training each round's devices (0 = this thread; same results). @default 0 */
+  readonly workers?: number;
 }
 
 /** The result of `soteria-lab train` (the `--json` object). */
@@ -55,6 +57,8 @@ export interface TrainResult {
   readonly resumedFrom?: number;
   /** True when stopped (signal) before fl.rounds. */
   readonly interrupted: boolean;
+  /** Worker threads that trained the devices (0: the main thread). */
+  readonly workers: number;
   readonly provenance: Provenance;
 }
 
@@ -84,7 +88,10 @@ export async function runTrain(o: RunTrainOptions): Promise<TrainResult> {
   const defense = makeDefense(config.defense);
   o.log(`train: ${model.name} on ${train.name} (${train.labels.length} train / ${test.labels.length} test), ${config.fl.numClients} devices, ${config.fl.clientsPerRound} per round (${config.fl.sampling}), defense: ${defense.description}, backend ${backend.name}, out ${o.outDir}`);
   const spec = { seed: config.seed, model, train, test, clients, defense, fl: config.fl, evalEvery: config.eval.every, evalBatchSize: config.eval.batchSize, identity: runIdentity(config) };
-  const run = await runRounds(spec, { outDir: o.outDir, resume: o.resume, onRound: o.onRound, signal: o.signal });
+  const workers = Math.min(o.workers ?? 0, config.fl.clientsPerRound);
+  const pool = workers > 1 ? new ClientPool(workers) : undefined;
+  const parallel = pool === undefined ? undefined : { pool, model: config.model };
+  const run = await runRounds(spec, { outDir: o.outDir, resume: o.resume, onRound: o.onRound, signal: o.signal, parallel }).finally(() => pool?.close());
   try {
     const last = run.history[run.history.length - 1];
     const ev = last?.accuracy != null && last.loss != null ? { accuracy: last.accuracy, loss: last.loss } : evaluate(model, run.params, test, { batchSize: config.eval.batchSize });
@@ -102,6 +109,7 @@ export async function runTrain(o: RunTrainOptions): Promise<TrainResult> {
       outDir: resolve(o.outDir),
       ...(run.resumedFrom !== undefined ? { resumedFrom: run.resumedFrom } : {}),
       interrupted: run.interrupted,
+      workers: pool === undefined ? 0 : workers,
       provenance: makeProvenance({ argv: o.argv, seed: config.seed, backend, config, startedAt }),
     };
     atomicWrite(join(o.outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -25,7 +25,7 @@ export function registerBench(program: Command, makeCtx: MakeContext): void {
   program
     .command('bench')
     .description('time the attack closures, training steps, Soteria mask, an FL round and the Lemma-1 checker (optionally against PyTorch)')
-    .option('--only <names>', 'comma list of workloads: dlg-closure-lenet-b1, gs-closure-lenet-b1, train-lenet-b32, train-tinycnn-b32, train-fedavgcnn-b32, soteria-mask-lenet(-batched|-loop), fl-round-mnist, theory-lemma1')
+    .option('--only <names>', 'comma list of workloads: dlg-closure-lenet-b1, gs-closure-lenet-b1, train-lenet-b32, train-tinycnn-b32, train-fedavgcnn-b32, soteria-mask-lenet(-batched|-loop), fl-round-mnist(-2w), theory-lemma1')
     .option('--passes <n>', 'interleaved timed passes per workload', intParser('--passes', 1, 1000), 3)
     .option('--vs-torch', 'also run tools/bench-torch.py (PyTorch, 1 thread) and print tfjs/PyTorch ratios', false)
     .option('--python <path>', 'python interpreter with torch for --vs-torch (default /usr/bin/python3, else python3)')

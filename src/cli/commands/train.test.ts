@@ -44,6 +44,19 @@ describe('soteria-lab train', () => {
     expect(readFileSync(join(out, 'rounds.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
 
+  it('--workers 2 trains the devices in worker threads and ends with the same model as --workers 0', async () => {
+    // Arrange
+    const outs = [join(dir, 'w0'), join(dir, 'w2')];
+    // Act
+    const [a, b] = [await run(['train', '--config', configFile, '--out', outs[0], '--json', '--backend', 'cpu', '--workers', '0', '--defense', 'dp-gaussian:0.01']),
+      await run(['train', '--config', configFile, '--out', outs[1], '--json', '--backend', 'cpu', '--workers', '2', '--defense', 'dp-gaussian:0.01'])];
+    // Assert
+    const [ra, rb] = [a, b].map((r) => JSON.parse(r.stdout) as { paramsDigest: string; workers: number; accuracy: number });
+    expect([ra.workers, rb.workers]).toEqual([0, 2]);
+    expect(rb.paramsDigest).toBe(ra.paramsDigest);
+    expect(rb.accuracy).toBe(ra.accuracy);
+  });
+
   it('an explicit --seed overrides the config seed, --rounds overrides fl.rounds, default --out is runs/<name>-seed<seed>', async () => {
     // Arrange
     const cwd = process.cwd();

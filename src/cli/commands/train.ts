@@ -1,6 +1,6 @@
 /**
  * `soteria-lab train --preset P | --config FILE [--rounds N] [--out DIR] [--resume]
- * [--defense D] [--data-dir DIR]`: checkpointed federated training (FedAvg with the defense
+ * [--defense D] [--data-dir DIR] [--workers N]`: checkpointed federated training (FedAvg with the defense
  * inside local training). Writes `<out>/rounds.jsonl`, `<out>/checkpoint.json` (atomic, every
  * round) and `<out>/result.json`; `--resume` continues a killed run bit-for-bit.
  */
@@ -20,6 +20,7 @@ interface TrainCliOptions {
   readonly resume: boolean;
   readonly defense?: string;
   readonly dataDir?: string;
+  readonly workers: number;
 }
 
 const DEFENSE_HELP = 'defense inside local training: none | soteria:P | gc:P | dp-gaussian:STD | dp-laplace:SCALE (P in %, Laplace scale b has variance 2b²) or a JSON DefenseConfig';
@@ -40,6 +41,7 @@ export function registerTrain(program: Command, makeCtx: MakeContext): void {
     .option('--resume', 'continue the run in --out from its checkpoint', false)
     .option('--defense <spec>', DEFENSE_HELP)
     .option('--data-dir <dir>', 'dataset directory (overrides data.dataDir; required for CIFAR-10)')
+    .option('--workers <n>', "worker threads training each round's devices, each with its own tfjs (0 or 1 = this thread; results are identical)", intParser('--workers', 0, 64), 2)
     .action(async (opts: TrainCliOptions, command: Command) => {
       const ctx = makeCtx(command);
       const seedGiven = command.getOptionValueSourceWithGlobals('seed') === 'cli';
@@ -69,7 +71,7 @@ async function train(opts: TrainCliOptions, ctx: CommandContext, seedGiven: bool
   process.once('SIGINT', onSigint);
   const progress = await makeProgress(ctx, roundProgress(config.fl.rounds));
   try {
-    const result = await runTrain({ config, outDir, resume: opts.resume, backend: ctx.backend, argv: ctx.argv, log: ctx.log, onRound: progress.update, signal: controller.signal });
+    const result = await runTrain({ config, outDir, resume: opts.resume, backend: ctx.backend, argv: ctx.argv, log: ctx.log, onRound: progress.update, signal: controller.signal, workers: opts.workers });
     if (result.interrupted) {
       const again = `${result.provenance.command}${opts.resume ? '' : ' --resume'}${opts.out === undefined ? ` --out ${outDir}` : ''}`;
       throw new Error(`train: interrupted after round ${result.rounds} of ${config.fl.rounds}; the checkpoint is saved, continue with: ${again}`);

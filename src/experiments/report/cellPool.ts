@@ -3,10 +3,10 @@
  * from the compiled `cellWorker.js`), or in the calling thread when `workers` is 0 (tests run
  * the TypeScript sources, where a worker cannot load `.ts`).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
+import { askWorker } from '../../workers/askWorker.js';
+import { compiledWorkerUrl } from '../../workers/compiledWorkerUrl.js';
 import type { CellSpec } from './cellSpec.js';
 import type { CellRecord } from './cellRecord.js';
 import type { CellJob, CellReply } from './cellWorker.js';
@@ -21,16 +21,9 @@ export interface CellPoolOptions {
   readonly onDone: (record: CellRecord) => void;
 }
 
-/**
- * The worker entry: the sibling `cellWorker.js` when running compiled code, else the compiled
- * copy under dist/ (running from src/ in tests).
- * @throws Error when no compiled worker exists.
- */
+/** The worker entry (compiled `cellWorker.js`). @throws Error when no compiled worker exists. */
 export function workerEntry(): URL {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.js') ? here.replace(/cellPool\.js$/, 'cellWorker.js') : here.replace(/([\\/])src([\\/])(?!.*[\\/]src[\\/])/, '$1dist$2').replace(/cellPool\.ts$/, 'cellWorker.js');
-  if (!existsSync(file)) throw new Error(`report: worker entry ${file} not found (run \`npm run build\`, or use --workers 0)`);
-  return pathToFileURL(file);
+  return compiledWorkerUrl(import.meta.url, 'cellWorker.js', 'report');
 }
 
 /**
@@ -62,28 +55,12 @@ async function drain(entry: URL, queue: CellSpec[], o: CellPoolOptions, errors: 
   const worker = new Worker(entry);
   try {
     for (let spec = queue.shift(); spec !== undefined; spec = queue.shift()) {
-      const reply = await ask(worker, { spec, options: o.cell });
+      const job: CellJob = { spec, options: o.cell };
+      const reply = await askWorker<CellReply>(worker, job, `running a ${spec.kind} cell`);
       if (reply.ok) o.onDone(reply.record);
       else errors.push(reply.inputError ? new InputError(reply.message.split('\n')[0].replace(/^InputError: /, '')) : new Error(`report: cell ${spec.kind} failed in a worker: ${reply.message}`));
     }
   } finally {
     await worker.terminate();
   }
-}
-
-function ask(worker: Worker, job: CellJob): Promise<CellReply> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (reply: CellReply): void => { cleanup(); resolve(reply); };
-    const onError = (error: Error): void => { cleanup(); reject(error); };
-    const onExit = (code: number): void => { cleanup(); reject(new Error(`report: a worker exited (code ${code}) while running a ${job.spec.kind} cell (out of memory?)`)); };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(job);
-  });
 }

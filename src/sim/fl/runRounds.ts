@@ -12,8 +12,8 @@ import { evaluate } from './evaluate.js';
 import { checkLrSchedule } from './learningRate.js';
 import { CHECKPOINT_VERSION, resumeFrom, saveRound, startFresh } from './runDir.js';
 import type { RunIdentity } from './runDir.js';
-import { runRound } from './runRound.js';
-import type { RoundSetup } from './runRound.js';
+import { runRound, runRoundParallel } from './runRound.js';
+import type { ParallelClients, RoundSetup } from './runRound.js';
 import type { RoundRecord } from './types.js';
 
 /** A fully built run: model, data, partition, defense, hyper-parameters and identity. */
@@ -37,6 +37,8 @@ export interface RunRoundsOptions {
   readonly onRound?: (record: RoundRecord) => void;
   /** Stop (cleanly, after saving the current round) when aborted. */
   readonly signal?: AbortSignal;
+  /** Train each round's devices in these worker threads (same results); default: in this thread. */
+  readonly parallel?: ParallelClients;
 }
 
 /** What `runRounds` returns. */
@@ -87,7 +89,7 @@ export async function runRounds(spec: FlRunSpec, options: RunRoundsOptions): Pro
   try {
     for (; r < spec.fl.rounds && options.signal?.aborted !== true; r++) {
       const t0 = performance.now();
-      const out = runRound(spec, params, r);
+      const out = options.parallel === undefined ? runRound(spec, params, r) : await runRoundParallel(spec, params, r, options.parallel);
       disposeParams(params);
       params = out.params;
       const due = (r + 1) % (spec.evalEvery ?? 1) === 0 || r + 1 === spec.fl.rounds;
