@@ -5,7 +5,7 @@ Times the same workloads with the same shapes as src/bench/*.ts on ONE thread (t
 are single-threaded in Node, so one PyTorch thread is the like-for-like baseline), with warm-up
 and interleaved passes, every iteration timed on its own, and prints one JSON object:
     {"results": [{"name", "medianMs", "minMs", "iterations", "backend"}], "skipped": [...],
-     "versions": {...}}
+     "versions": {...}, "checks": {"theory-lemma1": [...]}}
 Requires Debian's python3-torch (run with /usr/bin/python3). Exit code 3: torch is missing.
 Never a runtime or CI dependency.
 
@@ -17,10 +17,15 @@ Workloads (NCHW layouts; weights drawn once from the seed; timings do not depend
                          x 128 times per pass (6 passes); 'loop' is the official code's loop (one
                          forward, 768 backward passes with retain_graph)
   fl-round-mnist         10 clients x 200 samples, E 1, B 32, FedAvg CNN, weighted average
-theory-lemma1 has no PyTorch counterpart and is reported as skipped.
+  theory-lemma1          one corrected-Lemma-1 check per iteration (float64) cycling over the cases
+                         that `soteria-lab bench` exports to --lemma1-cases FILE (map parameters,
+                         x0, the JS r = f(x0) and measurement); without the file it is skipped.
+                         Each case is also measured once untimed: "checks" in the output holds
+                         e, relDiff, kappa and the r = f(x0) mismatch per case, for comparison.
 """
 import argparse
 import json
+import math
 import statistics
 import sys
 import time
@@ -230,6 +235,220 @@ def fl_round(gen, clients=10, per_client=200):
     return run
 
 
+# ---------------------------------------------------------------- theory-lemma1 (float64)
+# Mirrors src/theory/lemma1Residual.ts on maps rebuilt from the exported parameters
+# (src/bench/lemma1Cases.ts). Per family, as in src/theory/maps/{mlpMap,couplingMap}.ts:
+#   J_f(x): forward-mode tangent propagation from I (JS: the same; here with torch matmuls).
+#   f^{-1}: MLP layer by layer, sigma^{-1} then an LU solve of W_l (factored once when the map is
+#     built, like the JS mlpMap); coupling: analytic inverse of each layer.
+#   J_{f^{-1}}(r): affine / leakyReluMlp / tanhMlp / coupling: forward-mode tangents through the
+#     analytic inverse (JS `inverseJacobian`); smoothMlp (Newton inverse, no `inverseJacobian`):
+#     central differences with one Richardson step (JS fdJacobianWithError), the 4d perturbed
+#     points evaluated as one batch.
+#   singular values: torch.linalg.svdvals; RHS: torch.linalg.pinv (JS: Jacobi SVD for both).
+U = 2.220446049250313e-16
+KINK_REJECT = 1e-6
+MAX_U_KAPPA = 1e-3
+FD_H0 = 0.1 * U ** (1 / 3)
+F64 = torch.float64
+
+
+def smooth_inverse(a, y):
+    """Scalar Newton per element to |residual| <= 1e-15 max(1, |y|), converged elements frozen."""
+    z = y / (1 + max(a, 0))
+    tol = 1e-15 * torch.clamp(y.abs(), min=1)
+    for _ in range(200):
+        t = torch.tanh(z)
+        res = z + a * t - y
+        todo = res.abs() > tol
+        if not bool(todo.any()):
+            break
+        z = torch.where(todo, z - res / (1 + a * (1 - t * t)), z)
+    return z
+
+
+def activation(family, param):
+    """(apply, derivative, inverse, inverse derivative or None, in range) on tensors."""
+    if family == 'affine':
+        return (lambda z: z), (lambda z: torch.ones_like(z)), (lambda y: y), (lambda y: torch.ones_like(y)), (lambda y: bool(torch.isfinite(y).all()))
+    if family == 'leakyReluMlp':
+        slope = lambda v, neg: torch.where(v >= 0, torch.ones_like(v), torch.full_like(v, neg))  # float64, not where's float32 scalars
+        return (lambda z: torch.where(z >= 0, z, param * z)), (lambda z: slope(z, param)), \
+            (lambda y: torch.where(y >= 0, y, y / param)), (lambda y: slope(y, 1 / param)), (lambda y: bool(torch.isfinite(y).all()))
+    if family == 'tanhMlp':
+        return torch.tanh, (lambda z: 1 - torch.tanh(z) ** 2), torch.atanh, (lambda y: 1 / (1 - y * y)), (lambda y: bool((y.abs() < 1).all()))
+    return (lambda z: z + param * torch.tanh(z)), (lambda z: 1 + param * (1 - torch.tanh(z) ** 2)), \
+        (lambda y: smooth_inverse(param, y)), None, (lambda y: bool(torch.isfinite(y).all()))
+
+
+class MlpMap:
+    def __init__(self, p):
+        self.d = p['dim']
+        self.W = [torch.tensor(l['W'], dtype=F64) for l in p['layers']]
+        self.b = [torch.tensor(l['b'], dtype=F64) for l in p['layers']]
+        self.lu = [torch.linalg.lu_factor(W) for W in self.W]
+        self.act, self.dact, self.iact, self.diact, self.in_range = activation(p['family'], p.get('param', 0))
+        self.kinked = p['family'] == 'leakyReluMlp'
+        self.has_inverse_jacobian = self.diact is not None
+
+    def preacts(self, x):
+        zs, h = [], x
+        for W, b in zip(self.W, self.b):
+            zs.append(W @ h + b)
+            h = self.act(zs[-1])
+        return zs
+
+    def f(self, x):
+        return self.act(self.preacts(x)[-1])
+
+    def kink_distance(self, x):
+        return float(torch.cat(self.preacts(x)).abs().min()) if self.kinked else float('inf')
+
+    def jacobian(self, x):
+        T = torch.eye(self.d, dtype=F64)
+        for W, z in zip(self.W, self.preacts(x)):
+            T = self.dact(z)[:, None] * (W @ T)
+        return T
+
+    def inverse(self, r):  # r: (d,) or (n, d) batch of points
+        H = r.reshape(-1, self.d).T
+        for (LU, piv), b in zip(reversed(self.lu), reversed(self.b)):
+            H = torch.linalg.lu_solve(LU, piv, self.iact(H) - b[:, None])
+        return H.T.reshape(r.shape)
+
+    def inverse_jacobian(self, r):
+        h, T = r, torch.eye(self.d, dtype=F64)
+        for (LU, piv), b in zip(reversed(self.lu), reversed(self.b)):
+            T = torch.linalg.lu_solve(LU, piv, self.diact(h)[:, None] * T)
+            h = torch.linalg.lu_solve(LU, piv, (self.iact(h) - b)[:, None])[:, 0]
+        return T
+
+
+def tanh_net(n, u):
+    """u -> W2 tanh(W1 u + c1) and its Jacobian (JS couplingMap netValueAndJac)."""
+    h = torch.tanh(n['W1'] @ u + n['c1'])
+    return n['W2'] @ h, n['W2'] @ ((1 - h * h)[:, None] * n['W1'])
+
+
+def tanh_net_value(n, u):
+    return n['W2'] @ torch.tanh(n['W1'] @ u + n['c1'])
+
+
+class CouplingMap:
+    """Permute, split (a, b), y = (a, b * exp(s(a)) + t(a)). f and f^{-1} propagate values only
+    (the JS f / inverse also carry a tangent they then drop; the values are the same)."""
+
+    def __init__(self, p):
+        self.d = p['dim']
+        net = lambda n: {k: torch.tensor(n[k], dtype=F64) for k in ('W1', 'c1', 'W2')}
+        self.has_inverse_jacobian = True
+        self.layers = [(torch.tensor(l['perm']), torch.argsort(torch.tensor(l['perm'])), l['split'], net(l['s']), net(l['t'])) for l in p['layers']]
+
+    def f(self, x):
+        for perm, _, k, sn, tn in self.layers:
+            xp = x[perm]
+            a = xp[:k]
+            x = torch.cat([a, xp[k:] * torch.exp(tanh_net_value(sn, a)) + tanh_net_value(tn, a)])
+        return x
+
+    def jacobian(self, x):
+        T = torch.eye(self.d, dtype=F64)
+        for perm, _, k, sn, tn in self.layers:
+            xp, Tp = x[perm], T[perm]
+            a, b, Ta, Tb = xp[:k], xp[k:], Tp[:k], Tp[k:]
+            (sv, sJ), (tv, tJ) = tanh_net(sn, a), tanh_net(tn, a)
+            es = torch.exp(sv)
+            x = torch.cat([a, b * es + tv])
+            T = torch.cat([Ta, es[:, None] * Tb + (b * es)[:, None] * (sJ @ Ta) + tJ @ Ta])
+        return T
+
+    def inverse(self, r):
+        for _, inv, k, sn, tn in reversed(self.layers):
+            a = r[:k]
+            r = torch.cat([a, (r[k:] - tanh_net_value(tn, a)) * torch.exp(-tanh_net_value(sn, a))])[inv]
+        return r
+
+    def inverse_jacobian(self, r):
+        T = torch.eye(self.d, dtype=F64)
+        for _, inv, k, sn, tn in reversed(self.layers):
+            a, Ta, Tyb = r[:k], T[:k], T[k:]
+            (sv, sJ), (tv, tJ) = tanh_net(sn, a), tanh_net(tn, a)
+            ems = torch.exp(-sv)
+            b = (r[k:] - tv) * ems
+            r = torch.cat([a, b])[inv]
+            T = torch.cat([Ta, ems[:, None] * (Tyb - tJ @ Ta) - b[:, None] * (sJ @ Ta)])[inv]
+        return T
+
+    def kink_distance(self, x):
+        return float('inf')
+
+    def in_range(self, r):
+        return True
+
+
+def fd_jacobian(g, x):
+    """Central differences at steps h0 and h0/2 (h = h0 max(1, |x_j|)), one Richardson step, and
+    the error estimate ||Richardson - D(h/2)||_F (JS fdJacobianWithError); one batched g call."""
+    n = x.shape[0]
+    pts, den = [], []
+    for h0 in (FD_H0, FD_H0 / 2):
+        H = torch.diag(h0 * torch.clamp(x.abs(), min=1))
+        pts += [x + H, x - H]
+        den.append(torch.diagonal(x + H) - torch.diagonal(x - H))
+    G = g(torch.cat(pts)).reshape(4, n, n)
+    coarse = (G[0] - G[1]) / den[0][:, None]
+    fine = (G[2] - G[3]) / den[1][:, None]
+    rich = (4 * fine - coarse) / 3
+    return rich.T, float(torch.linalg.norm(rich - fine))
+
+
+def lemma1_residual(m, x0):
+    """src/theory/lemma1Residual.ts step by step: a dict, or the reason the case is skipped."""
+    if m.kink_distance(x0) < KINK_REJECT:
+        return 'point within 1e-6 of a kink'
+    r = m.f(x0)
+    if not m.in_range(r):
+        return 'r outside the range of f'
+    x = m.inverse(r)
+    J = m.jacobian(x)
+    s = torch.linalg.svdvals(J)
+    kappa = float(s[0] / s[-1])
+    if not (bool(torch.isfinite(J).all()) and kappa * U < MAX_U_KAPPA):
+        return 'J numerically singular (u·κ > 1e-3) or non-finite'
+    forward = m.has_inverse_jacobian
+    lhs, fd_err = (m.inverse_jacobian(r), None) if forward else fd_jacobian(m.inverse, r)
+    if not bool(torch.isfinite(lhs).all()):
+        return 'non-finite inverse Jacobian'
+    d = m.d
+    threshold = 50 * d * U * kappa if forward else 1e-6 * kappa
+    if fd_err is not None and fd_err * float(s[0]) / math.sqrt(d) > threshold:
+        return 'finite-difference error estimate exceeds the pass threshold (undecidable by FD)'
+    rhs = torch.linalg.pinv(J)
+    e = float(torch.linalg.norm(lhs @ J - torch.eye(d, dtype=F64))) / math.sqrt(d)
+    rel = float(torch.linalg.norm(lhs - rhs) / torch.linalg.norm(rhs))
+    return {'e': e, 'relDiff': rel, 'kappa': kappa, 'threshold': threshold, 'lhsMethod': 'forwardMode' if forward else 'finiteDifference'}
+
+
+def lemma1_setup(path):
+    """Rebuild the exported maps; measure each once (untimed) against the JS r = f(x0)."""
+    with open(path, encoding='utf8') as fh:
+        exported = json.load(fh)['cases']
+    cases = [(CouplingMap(c['params']) if c['params']['family'] == 'coupling' else MlpMap(c['params']), torch.tensor(c['x0'], dtype=F64)) for c in exported]
+    checks = []
+    for (m, x0), c in zip(cases, exported):
+        rj = torch.tensor(c['r'], dtype=F64)
+        rel = float((m.f(x0) - rj).abs().max() / rj.abs().max())
+        res = lemma1_residual(m, x0)
+        checks.append({**({'skipped': res} if isinstance(res, str) else res), 'rRelErr': rel if math.isfinite(rel) else None})
+    state = {'next': 0}
+
+    def run():
+        m, x0 = cases[state['next']]
+        state['next'] = (state['next'] + 1) % len(cases)
+        return lemma1_residual(m, x0)
+    return run, checks
+
+
 # name -> (setup(gen) -> run, iterations per pass, warm-up iterations); matches src/bench.
 WORKLOADS = {
     'dlg-closure-lenet-b1': (dlg_closure, 10, 3),
@@ -240,6 +459,7 @@ WORKLOADS = {
     'soteria-mask-lenet-batched': (mask_batched, 1, 1),
     'soteria-mask-lenet-loop': (mask_loop, 1, 1),
     'fl-round-mnist': (fl_round, 1, 1),
+    'theory-lemma1': (None, 20, 2),  # setup: lemma1_setup(--lemma1-cases); 20 = the JS case count
 }
 
 
@@ -248,14 +468,19 @@ def main():
     ap.add_argument('--only', default=','.join(WORKLOADS), help='comma list of workload names')
     ap.add_argument('--passes', type=int, default=3)
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--lemma1-cases', help='JSON cases file written by soteria-lab bench (theory-lemma1)')
     a = ap.parse_args()
     names = [n.strip() for n in a.only.split(',') if n.strip()]
-    timed = [n for n in names if n in WORKLOADS]
-    skipped = [n for n in names if n not in WORKLOADS]
-    runs = {}
+    runnable = lambda n: n in WORKLOADS and (n != 'theory-lemma1' or a.lemma1_cases is not None)
+    timed = [n for n in names if runnable(n)]
+    skipped = [n for n in names if not runnable(n)]
+    runs, checks = {}, {}
     for i, n in enumerate(timed):
         setup, _, warmup = WORKLOADS[n]
-        runs[n] = setup(torch.Generator().manual_seed(a.seed * 1000 + i))
+        if n == 'theory-lemma1':
+            runs[n], checks[n] = lemma1_setup(a.lemma1_cases)
+        else:
+            runs[n] = setup(torch.Generator().manual_seed(a.seed * 1000 + i))
         for _ in range(warmup):
             runs[n]()
     times = {n: [] for n in timed}
@@ -267,7 +492,7 @@ def main():
                 times[n].append((time.perf_counter() - t0) * 1000)
     results = [{'name': n, 'medianMs': statistics.median(t), 'minMs': min(t), 'iterations': len(t), 'backend': BACKEND} for n, t in times.items()]
     versions = {'torch': torch.__version__, 'python': sys.version.split()[0], 'threads': str(torch.get_num_threads())}
-    print(json.dumps({'results': results, 'skipped': skipped, 'versions': versions}))
+    print(json.dumps({'results': results, 'skipped': skipped, 'versions': versions, 'checks': checks}))
 
 
 if __name__ == '__main__':

@@ -4,7 +4,13 @@ import { torchRatios } from './torchCompare.js';
 import type { BenchResult } from './types.js';
 import { acceptedNames, selectWorkloads, WORKLOADS, WORKLOAD_GROUPS } from './workloads.js';
 import { median } from './runBench.js';
-import { lemma1BenchCases } from './lemma1Workload.js';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildMap, samplePoint } from '../theory/index.js';
+import { lemma1Agreement, LEMMA1_AGREE_REL } from './lemma1Agreement.js';
+import type { TorchLemma1Check } from './lemma1Agreement.js';
+import { lemma1BenchCases, lemma1BenchMaps, lemma1CasesExport, writeLemma1Cases } from './lemma1Cases.js';
+import type { Lemma1ExportedCase } from './lemma1Cases.js';
 
 describe('bench workload selection', () => {
   it('no --only selects every workload in report order; names are unique', () => {
@@ -73,5 +79,70 @@ describe('bench helpers', () => {
     // Assert
     expect(a).toEqual(b);
     expect(new Set(a.map((c) => c.family)).size).toBe(5);
+  });
+});
+
+describe('theory-lemma1 export for tools/bench-torch.py', () => {
+  let exported: Lemma1ExportedCase[] | undefined;
+  const cases = (): Lemma1ExportedCase[] => (exported ??= lemma1CasesExport(3));
+
+  it('the bench maps are the maps `check lemma1` builds (same f at the same x0)', () => {
+    // Act
+    const maps = lemma1BenchMaps(3);
+    // Assert
+    for (const { spec, map, x0 } of maps) {
+      const x = samplePoint(spec, spec.point);
+      expect(x0).toEqual(x);
+      expect(map.f(x0)).toEqual(buildMap(spec).f(x));
+    }
+  });
+
+  it('the exported cases survive JSON exactly, cover every family, and carry a JS result each', () => {
+    // Act
+    const c = cases();
+    const round = JSON.parse(JSON.stringify(c)) as Lemma1ExportedCase[];
+    // Assert
+    expect(round).toEqual(c);
+    expect(new Set(c.map((x) => x.params.family)).size).toBe(5);
+    for (const x of c) {
+      expect(x.params.family).toBe(x.spec.family);
+      expect(x.x0).toHaveLength(x.spec.dim);
+      expect(x.r).toHaveLength(x.spec.dim);
+      expect('e' in x.js || 'skipped' in x.js).toBe(true);
+    }
+  });
+
+  it('writeLemma1Cases writes {seed, cases} that parse back to the returned cases', () => {
+    // Act
+    const { path, cases: written } = writeLemma1Cases(3);
+    try {
+      const parsed = JSON.parse(readFileSync(path, 'utf8')) as { seed: number; cases: Lemma1ExportedCase[] };
+      // Assert
+      expect(parsed.seed).toBe(3);
+      expect(parsed.cases).toEqual(written);
+      expect(written).toEqual(cases());
+    } finally {
+      rmSync(dirname(path), { recursive: true, force: true });
+    }
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('lemma1Agreement: equal values agree; a difference above threshold and rounding level does not; lengths must match', () => {
+    // Arrange: a PyTorch side that reproduces the JS values, and one case moved by 1e4 thresholds
+    const c = cases();
+    const same: TorchLemma1Check[] = c.map((x) => ('e' in x.js ? { ...x.js, rRelErr: 0 } : { skipped: x.js.skipped, rRelErr: 0 }));
+    const k = c.findIndex((x) => 'e' in x.js);
+    const js = c[k].js as { e: number; threshold: number };
+    const moved = same.map((t, i) => (i === k && 'e' in t ? { ...t, e: js.e + 1e4 * js.threshold } : t));
+    const tiny = same.map((t, i) => (i === k && 'e' in t ? { ...t, e: js.threshold * (1 - LEMMA1_AGREE_REL) } : t));
+    const skip = same.map((t, i) => (i === k ? { skipped: 'r outside the range of f', rRelErr: 0 } : t));
+    // Act
+    const rows = lemma1Agreement(c, same);
+    // Assert
+    expect(rows.every((r) => r.agree)).toBe(true);
+    expect(lemma1Agreement(c, moved)[k].agree).toBe(false);
+    expect(lemma1Agreement(c, tiny)[k].agree).toBe(true);
+    expect(lemma1Agreement(c, skip)[k].agree).toBe(false);
+    expect(() => lemma1Agreement(c, same.slice(1))).toThrow(/expected one per case/);
   });
 });

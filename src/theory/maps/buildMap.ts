@@ -41,7 +41,7 @@ const identityActivation: Activation = {
   inRange: (y) => Number.isFinite(y),
 };
 
-function activationOf(spec: MapSpec): Activation {
+function activationOf(spec: Pick<MapSpec, 'family' | 'param'>): Activation {
   switch (spec.family) {
     case 'affine':
       return identityActivation;
@@ -98,16 +98,33 @@ export function affineMap(name: string, A: Mat, b: Vec): TheoryMap {
   return mlpMap(name, [{ W: A, b }], identityActivation);
 }
 
-/** Construct the map a spec describes. */
-export function buildMap(spec: MapSpec): TheoryMap {
+/**
+ * A map's parameters as plain data (JSON-serialisable): the layers `buildMap` constructs the map
+ * from. MLP families: f = σ∘(W_L·+b_L)∘…∘σ∘(W_1·+b_1) with σ given by family and `param`.
+ */
+export type MapParameters =
+  | { readonly family: Exclude<MapFamily, 'coupling'>; readonly dim: number; readonly param: number; readonly layers: readonly MlpLayer[] }
+  | { readonly family: 'coupling'; readonly dim: number; readonly layers: readonly CouplingLayer[] };
+
+/** The parameters of the map a spec describes (every weight from `makeTheoryRng(spec.seed, 'map', family)`). */
+export function mapParameters(spec: MapSpec): MapParameters {
   if (!Number.isInteger(spec.dim) || spec.dim < 1) throw new RangeError(`buildMap: dim must be a positive integer (got ${spec.dim})`);
   const rng = makeTheoryRng(spec.seed, 'map', spec.family);
+  if (spec.family !== 'coupling') return { family: spec.family, dim: spec.dim, param: spec.param, layers: mlpLayers(spec, rng) };
+  if (spec.dim < 2) throw new RangeError(`buildMap: coupling needs dim >= 2 (got ${spec.dim})`);
+  return { family: 'coupling', dim: spec.dim, layers: couplingLayers(spec, rng) };
+}
+
+/** Construct a map from its parameters (uses the given layer objects, no copy). */
+export function mapFromParameters(p: MapParameters, name: string = p.family): TheoryMap {
+  if (p.family === 'coupling') return couplingMap(name, p.dim, p.layers);
+  return mlpMap(name, p.layers, activationOf(p));
+}
+
+/** Construct the map a spec describes. */
+export function buildMap(spec: MapSpec): TheoryMap {
   const name = `${spec.family}(d=${spec.dim},κ=${spec.kappa},depth=${spec.depth},param=${spec.param},seed=${spec.seed})`;
-  if (spec.family === 'coupling') {
-    if (spec.dim < 2) throw new RangeError(`buildMap: coupling needs dim >= 2 (got ${spec.dim})`);
-    return couplingMap(name, spec.dim, couplingLayers(spec, rng));
-  }
-  return mlpMap(name, mlpLayers(spec, rng), activationOf(spec));
+  return mapFromParameters(mapParameters(spec), name);
 }
 
 /** A point x ~ N(0, I) for the spec's map; for tanh MLPs scaled so first-layer |z| ≤ 3. */
