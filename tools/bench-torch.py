@@ -4,7 +4,7 @@
 Times the same workloads with the same shapes as src/bench/*.ts on ONE thread (tfjs cpu and wasm
 are single-threaded in Node, so one PyTorch thread is the like-for-like baseline), with warm-up
 and interleaved passes, every iteration timed on its own, and prints one JSON object:
-    {"results": [{"name", "medianMs", "minMs", "iterations", "backend"}], "skipped": [...],
+    {"results": [{"name", "medianMs", "minMs", "meanMs", "iterations", "backend"}], "skipped": [...],
      "versions": {...}, "checks": {"theory-lemma1": [...]}}
 Requires Debian's python3-torch (run with /usr/bin/python3). Exit code 3: torch is missing.
 Never a runtime or CI dependency.
@@ -245,7 +245,8 @@ def fl_round(gen, clients=10, per_client=200):
 #     analytic inverse (JS `inverseJacobian`); smoothMlp (Newton inverse, no `inverseJacobian`):
 #     central differences with one Richardson step (JS fdJacobianWithError), the 4d perturbed
 #     points evaluated as one batch.
-#   singular values: torch.linalg.svdvals; RHS: torch.linalg.pinv (JS: Jacobi SVD for both).
+#   singular values: torch.linalg.svdvals (JS: one-sided Jacobi); RHS = J^-1: torch.linalg.inv,
+#   an LU solve (JS: LU with partial pivoting, theory-spec 3.2).
 U = 2.220446049250313e-16
 KINK_REJECT = 1e-6
 MAX_U_KAPPA = 1e-3
@@ -423,7 +424,7 @@ def lemma1_residual(m, x0):
     threshold = 50 * d * U * kappa if forward else 1e-6 * kappa
     if fd_err is not None and fd_err * float(s[0]) / math.sqrt(d) > threshold:
         return 'finite-difference error estimate exceeds the pass threshold (undecidable by FD)'
-    rhs = torch.linalg.pinv(J)
+    rhs = torch.linalg.inv(J)
     e = float(torch.linalg.norm(lhs @ J - torch.eye(d, dtype=F64))) / math.sqrt(d)
     rel = float(torch.linalg.norm(lhs - rhs) / torch.linalg.norm(rhs))
     return {'e': e, 'relDiff': rel, 'kappa': kappa, 'threshold': threshold, 'lhsMethod': 'forwardMode' if forward else 'finiteDifference'}
@@ -490,7 +491,7 @@ def main():
                 t0 = time.perf_counter()
                 runs[n]()
                 times[n].append((time.perf_counter() - t0) * 1000)
-    results = [{'name': n, 'medianMs': statistics.median(t), 'minMs': min(t), 'iterations': len(t), 'backend': BACKEND} for n, t in times.items()]
+    results = [{'name': n, 'medianMs': statistics.median(t), 'minMs': min(t), 'meanMs': statistics.fmean(t), 'iterations': len(t), 'backend': BACKEND} for n, t in times.items()]
     versions = {'torch': torch.__version__, 'python': sys.version.split()[0], 'threads': str(torch.get_num_threads())}
     print(json.dumps({'results': results, 'skipped': skipped, 'versions': versions, 'checks': checks}))
 

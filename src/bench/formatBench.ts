@@ -13,11 +13,11 @@ const pad = (cells: readonly string[], widths: readonly number[]): string => cel
  */
 export function formatBench(r: BenchReport): string {
   const torch = r.torch?.available === true ? r.torch : undefined;
-  const header = ['workload', 'median ms', 'min ms', 'iters', 'backend', 'threads', ...(torch ? ['torch median', 'torch min', '× median', '× min'] : [])];
+  const header = ['workload', 'median ms', 'min ms', 'iters', 'backend', 'threads', ...(torch ? ['torch median', 'torch min', '× median', '× min', '× mean'] : [])];
   const rows = r.results.map((x) => {
     const t = torch?.results.find((y) => y.name === x.torchName);
     const ratio = r.ratios?.find((y) => y.name === x.name);
-    const extra = torch ? (t && ratio ? [ms(t.medianMs), ms(t.minMs), ratio.medianRatio.toFixed(2), ratio.minRatio.toFixed(2)] : ['–', '–', '–', '–']) : [];
+    const extra = torch ? (t && ratio ? [ms(t.medianMs), ms(t.minMs), ratio.medianRatio.toFixed(2), ratio.minRatio.toFixed(2), ratio.meanRatio.toFixed(2)] : ['–', '–', '–', '–', '–']) : [];
     return [x.name, ms(x.medianMs), ms(x.minMs), String(x.iterations), x.backend, String(x.threads), ...extra];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

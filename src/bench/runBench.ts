@@ -68,6 +68,7 @@ export async function runBench(workloads: readonly BenchWorkload[], options: Run
       name: w.name,
       medianMs: median(times[k]),
       minMs: Math.min(...times[k]),
+      meanMs: wall[k] / times[k].length,
       iterations: times[k].length,
       passes: options.passes,
       backend: w.tfjsFree === true ? 'float64-js' : backend,

@@ -15,6 +15,8 @@ export interface TorchResult {
   readonly name: string;
   readonly medianMs: number;
   readonly minMs: number;
+  /** Mean ms per iteration (total time / iterations). */
+  readonly meanMs: number;
   readonly iterations: number;
   readonly backend: string;
 }
@@ -37,6 +39,8 @@ export interface TorchRatio {
   readonly name: string;
   readonly medianRatio: number;
   readonly minRatio: number;
+  /** Ratio of the mean (total time) per iteration: differs from the median when iterations differ in size (theory-lemma1). */
+  readonly meanRatio: number;
 }
 
 /** Path of tools/bench-torch.py in a source checkout (src/bench or dist/bench → ../../tools). */
@@ -74,6 +78,6 @@ export function runTorchBench(o: { python: string; names: readonly string[]; pas
 export function torchRatios(ours: readonly BenchResult[], torch: readonly TorchResult[]): TorchRatio[] {
   return ours.flatMap((r) => {
     const t = torch.find((x) => x.name === r.torchName);
-    return t === undefined ? [] : [{ name: r.name, medianRatio: r.medianMs / t.medianMs, minRatio: r.minMs / t.minMs }];
+    return t === undefined ? [] : [{ name: r.name, medianRatio: r.medianMs / t.medianMs, minRatio: r.minMs / t.minMs, meanRatio: r.meanMs / t.meanMs }];
   });
 }

@@ -38,6 +38,8 @@ export interface BenchResult {
   readonly medianMs: number;
   /** Fastest timed iteration, ms. */
   readonly minMs: number;
+  /** Mean over every timed iteration (total timed wall / iterations), ms. */
+  readonly meanMs: number;
   /** Number of timed iterations (passes × iterationsPerPass). */
   readonly iterations: number;
   readonly passes: number;

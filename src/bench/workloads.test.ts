@@ -54,15 +54,15 @@ describe('bench helpers', () => {
     // Arrange: 'a-2w' times the same work as 'a' on two threads; 'b' has no PyTorch side.
     const row = { iterations: 3, passes: 1, backend: 'wasm', perSecond: 1, threads: 1 };
     const ours: BenchResult[] = [
-      { ...row, name: 'a', torchName: 'a', medianMs: 6, minMs: 4 },
-      { ...row, name: 'a-2w', torchName: 'a', medianMs: 3, minMs: 3, threads: 2 },
-      { ...row, name: 'b', torchName: 'b', medianMs: 1, minMs: 1 },
+      { ...row, name: 'a', torchName: 'a', medianMs: 6, minMs: 4, meanMs: 8 },
+      { ...row, name: 'a-2w', torchName: 'a', medianMs: 3, minMs: 3, meanMs: 2, threads: 2 },
+      { ...row, name: 'b', torchName: 'b', medianMs: 1, minMs: 1, meanMs: 1 },
     ];
-    const torch = [{ name: 'a', medianMs: 2, minMs: 1, iterations: 3, backend: 'torch' }];
+    const torch = [{ name: 'a', medianMs: 2, minMs: 1, meanMs: 4, iterations: 3, backend: 'torch' }];
     // Act
     const r = torchRatios(ours, torch);
     // Assert
-    expect(r).toEqual([{ name: 'a', medianRatio: 3, minRatio: 4 }, { name: 'a-2w', medianRatio: 1.5, minRatio: 3 }]);
+    expect(r).toEqual([{ name: 'a', medianRatio: 3, minRatio: 4, meanRatio: 2 }, { name: 'a-2w', medianRatio: 1.5, minRatio: 3, meanRatio: 0.5 }]);
   });
 
   it('every PyTorch counterpart a workload names is itself a workload', () => {

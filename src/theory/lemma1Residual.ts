@@ -1,11 +1,12 @@
 /**
  * One Lemma-1 case (theory-spec §3.2): LHS = J_{f^{-1}}(r) through the inverse (forward mode, or
- * central differences for Newton inverses), RHS = J_f(x)^{-1} at x = f^{-1}(r) by SVD,
+ * central differences for Newton inverses), RHS = J_f(x)^{-1} at x = f^{-1}(r) by LU solve,
  * residual e = ‖LHS·J_f(x) − I‖_F/√d, pass threshold 50·d·u·κ (forward mode) or 1e-6·κ (FD).
  */
 import { allFinite, frobenius, identity, matMul, subMat } from './dense.js';
 import { fdJacobianWithError, UNIT_ROUNDOFF } from './finiteDifference.js';
-import { pinv, singularValues } from './svd.js';
+import { luFactor } from './lu.js';
+import { singularValues } from './svd.js';
 import type { TheoryMap, Vec } from './types.js';
 
 /** The measurement of one Lemma-1 case. */
@@ -48,7 +49,7 @@ export function lemma1Residual(map: TheoryMap, x0: Vec): Lemma1Measurement | str
   const threshold = forward ? 50 * d * UNIT_ROUNDOFF * kappa : 1e-6 * kappa;
   // the FD estimate's own error, propagated to e, must be below the threshold for the case to decide anything
   if (fd && (fd.errorEstimate * s[0]) / Math.sqrt(d) > threshold) return 'finite-difference error estimate exceeds the pass threshold (undecidable by FD)';
-  const rhs = pinv(J);
+  const rhs = luFactor(J).solveMat(identity(d));
   const e = frobenius(subMat(matMul(lhs, J), identity(d))) / Math.sqrt(d);
   const relDiff = frobenius(subMat(lhs, rhs)) / frobenius(rhs);
   return { e, relDiff, kappa, threshold, lhsMethod: forward ? 'forwardMode' : 'finiteDifference' };

@@ -3,7 +3,7 @@ import { frobenius, identity, matMul, subMat, transpose } from './dense.js';
 import { eigsSym, invReference } from './linalg.js';
 import { luFactor } from './lu.js';
 import { makeTheoryRng } from './random.js';
-import { pinv, svd } from './svd.js';
+import { pinv, singularValues, svd } from './svd.js';
 
 const U = 2.220446049250313e-16;
 const randomMatrix = (m: number, n: number, seed: number): number[][] => {
@@ -27,6 +27,18 @@ describe('svd (one-sided Jacobi)', () => {
       expect(frobenius(subMat(matMul(transpose(V), V), identity(s.length)))).toBeLessThan(1e-12);
     });
   }
+
+  it('singularValues (no vectors) equals svd(A).s exactly, tall, wide and ill-conditioned', () => {
+    // Arrange: the last case scales one column by 1e-9 (κ ≈ 1e9).
+    const cases = [randomMatrix(6, 4, 3), randomMatrix(4, 9, 4), randomMatrix(12, 12, 5).map((row) => row.map((x, j) => (j === 0 ? x * 1e-9 : x)))];
+    for (const A of cases) {
+      // Act
+      const s = singularValues(A);
+      // Assert
+      expect(s).toEqual(svd(A).s);
+      expect(s).toHaveLength(Math.min(A.length, A[0].length));
+    }
+  });
 
   it('pinv satisfies the Moore–Penrose identities', () => {
     // Arrange

@@ -15,15 +15,19 @@ export interface SvdResult {
 const MAX_SWEEPS = 80;
 const EPS = 2.220446049250313e-16;
 
-function jacobiTall(A: Mat): SvdResult {
+/**
+ * Orthogonalise the columns of a tall A by Jacobi rotations. Returns the rotated columns (A·V)
+ * and, when `withV`, the accumulated rotations V (the columns evolve the same either way).
+ */
+function jacobiColumns(A: Mat, withV: boolean): { u: Float64Array[]; v: Float64Array[] | undefined } {
   const m = A.length;
   const n = A[0].length;
   const u = Array.from({ length: n }, (_, j) => Float64Array.from(A, (row) => row[j]));
-  const v = Array.from({ length: n }, (_, j) => {
+  const v = withV ? Array.from({ length: n }, (_, j) => {
     const c = new Float64Array(n);
     c[j] = 1;
     return c;
-  });
+  }) : undefined;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let rotated = false;
     for (let p = 0; p < n - 1; p++) {
@@ -45,16 +49,27 @@ function jacobiTall(A: Mat): SvdResult {
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
         rotate(up, uq, c, s);
-        rotate(v[p], v[q], c, s);
+        if (v !== undefined) rotate(v[p], v[q], c, s);
       }
     }
     if (!rotated) break;
   }
-  const norms = u.map((col) => Math.hypot(...col));
+  return { u, v };
+}
+
+function columnNorms(u: readonly Float64Array[]): number[] {
+  return u.map((col) => Math.hypot(...col));
+}
+
+function jacobiTall(A: Mat): SvdResult {
+  const m = A.length;
+  const { u, v } = jacobiColumns(A, true);
+  const V0 = v as Float64Array[];
+  const norms = columnNorms(u);
   const order = norms.map((_, j) => j).sort((a, b) => norms[b] - norms[a]);
   const s = order.map((j) => norms[j]);
   const U = Array.from({ length: m }, (_, i) => order.map((j) => (norms[j] > 0 ? u[j][i] / norms[j] : 0)));
-  const V = Array.from({ length: n }, (_, i) => order.map((j) => v[j][i]));
+  const V = Array.from({ length: A[0].length }, (_, i) => order.map((j) => V0[j][i]));
   return { U, s, V };
 }
 
@@ -77,9 +92,13 @@ export function svd(A: Mat): SvdResult {
   return { U: t.V, s: t.s, V: t.U };
 }
 
-/** Singular values, descending. */
+/** Singular values, descending (the same rotations as `svd`, without accumulating V or U). */
 export function singularValues(A: Mat): number[] {
-  return svd(A).s;
+  const m = A.length;
+  const n = m === 0 ? 0 : A[0].length;
+  if (m === 0 || n === 0) throw new Error(`singularValues: matrix must be non-empty (got ${m}×${n}, expected m,n ≥ 1)`);
+  const tall = m >= n ? A : A[0].map((_, j) => A.map((row) => row[j]));
+  return columnNorms(jacobiColumns(tall, false).u).sort((a, b) => b - a);
 }
 
 /** 2-norm condition number σ_max/σ_min of a square or tall matrix (Infinity when singular). */
