@@ -6,7 +6,7 @@
 import { allFinite, frobenius, identity, matMul, subMat } from './dense.js';
 import { fdJacobianWithError, UNIT_ROUNDOFF } from './finiteDifference.js';
 import { luFactor } from './lu.js';
-import { singularValues } from './svd.js';
+import { singularValuesGk } from './singularValuesGk.js';
 import type { TheoryMap, Vec } from './types.js';
 
 /** The measurement of one Lemma-1 case. */
@@ -37,7 +37,7 @@ export function lemma1Residual(map: TheoryMap, x0: Vec): Lemma1Measurement | str
   if (map.inRange && !map.inRange(r)) return 'r outside the range of f';
   const x = inverse(r);
   const J = map.jacobian(x);
-  const s = singularValues(J);
+  const s = singularValuesGk(J);
   const kappa = s[0] / s[s.length - 1];
   if (!allFinite(J) || !(kappa * UNIT_ROUNDOFF < MAX_U_KAPPA)) return 'J numerically singular (u·κ > 1e-3) or non-finite';
   const invJac = map.inverseJacobian;
