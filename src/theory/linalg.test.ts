@@ -63,4 +63,14 @@ describe('luFactor', () => {
     expect(frobenius(subMat(X, invReference(A)))).toBeLessThan(1e-10 * frobenius(X));
     expect(luFactor(S).singular).toBe(true);
   });
+
+  it('solveMat (all columns at once) equals solve column by column, bit for bit', () => {
+    // Arrange
+    const lu = luFactor(randomMatrix(9, 9, 4));
+    const B = randomMatrix(9, 4, 5);
+    // Act
+    const X = lu.solveMat(B);
+    // Assert
+    for (let j = 0; j < 4; j++) expect(X.map((row) => row[j])).toEqual(lu.solve(B.map((row) => row[j])));
+  });
 });

@@ -54,14 +54,35 @@ export function luFactor(A: Mat): LuFactors {
     }
     return Array.from(x);
   };
+  /** All columns at once, row by row: per column the same operations in the same order as `solve`. */
   const solveMat = (B: Mat): number[][] => {
     const cols = B[0]?.length ?? 0;
-    const X = Array.from({ length: n }, () => new Array<number>(cols));
-    for (let j = 0; j < cols; j++) {
-      const x = solve(B.map((row) => row[j]));
-      for (let i = 0; i < n; i++) X[i][j] = x[i];
+    const x = new Float64Array(n * cols);
+    for (let i = 0; i < n; i++) for (let j = 0; j < cols; j++) x[i * cols + j] = B[i][j];
+    for (let k = 0; k < n; k++) {
+      const p = piv[k];
+      if (p !== k) for (let j = 0; j < cols; j++) [x[k * cols + j], x[p * cols + j]] = [x[p * cols + j], x[k * cols + j]];
     }
-    return X;
+    const rows = Array.from({ length: n }, (_, i) => x.subarray(i * cols, (i + 1) * cols));
+    for (let i = 0; i < n; i++) {
+      const xi = rows[i];
+      for (let r = 0; r < i; r++) {
+        const l = a[i * n + r];
+        const xr = rows[r];
+        for (let j = 0; j < cols; j++) xi[j] -= l * xr[j];
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const xi = rows[i];
+      for (let r = i + 1; r < n; r++) {
+        const l = a[i * n + r];
+        const xr = rows[r];
+        for (let j = 0; j < cols; j++) xi[j] -= l * xr[j];
+      }
+      const d = a[i * n + i];
+      for (let j = 0; j < cols; j++) xi[j] /= d;
+    }
+    return Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * cols, (i + 1) * cols)));
   };
   return { n, singular, solve, solveMat };
 }
