@@ -11,6 +11,8 @@ import type { ParamMap } from '../../tensor/index.js';
 import type { Closure } from './optim/index.js';
 import { parameterGradients } from './dlgObjective.js';
 import type { Model } from '../types.js';
+import { analyticLayers } from './analyticPath.js';
+import { makeAnalyticDlgClosure } from './analyticDlgClosure.js';
 
 /** Shapes of the optimised tensors inside the flat vector. */
 export interface DlgLayout {
@@ -42,9 +44,13 @@ export function selectedDlgObjective(
 
 /**
  * The closure v ↦ (D, ∇D) over the flat vector described by `layout`; every evaluation runs in
- * its own tf.tidy, so no tensor outlives a call.
+ * its own tf.tidy, so no tensor outlives a call. Models that declare their layers take the
+ * hand-derived double-backprop path (analyticDlgClosure.ts; `setAnalyticAttackPath(false)`
+ * forces this tape path).
  */
 export function makeDlgClosure(model: Model, params: ParamMap, targets: ParamMap, names: readonly string[], layout: DlgLayout): Closure {
+  const layers = analyticLayers(model);
+  if (layers !== undefined) return makeAnalyticDlgClosure(layers, params, targets, names, layout);
   const nx = imageSize(layout);
   const { xShape, zShape, knownOneHot } = layout;
   return (v: Float64Array) => {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { tf, initBackend, setPatches, toFloat64, toScalar, disposeParams, TOL } from '../../tensor/index.js';
+import { tf, initBackend, setPatches, fromFloat64, toFloat64, toScalar, disposeParams, TOL } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import { lenetDlg } from '../models/lenetDlg.js';
 import { dlgValueAndGrads, targetGradients } from './dlgObjective.js';
 import { readTorchFixture, torchImageToTf, torchStateToTf } from './torchFixture.js';
+import { makeDlgClosure } from './dlgClosure.js';
+import { trainableParamNames } from '../models/trainableParamNames.js';
 
 // The DLG LeNet's double-backprop path against PyTorch float64 (tools/make-torch-fixtures.py).
 // Tolerance TOL.torchFixture = 1e-4 relative L2: float32 accumulation over the 4-conv LeNet
@@ -25,6 +27,27 @@ function relL2(actual: Float64Array, expected: ArrayLike<number>): number {
 }
 
 interface Comparison { D: number; gradX: number; gradZ: number; targets: number }
+
+/** The closure (hand-derived double backprop on LeNet) at the fixture's (x, z), against PyTorch. */
+function compareClosureWithTorch(): Omit<Comparison, 'targets'> {
+  const model = lenetDlg({ inputShape: [32, 32, 3] });
+  const params = torchStateToTf(fx.params, 'fc', FC_INPUT);
+  const refTargets = torchStateToTf(fx.targets, 'fc', FC_INPUT);
+  const x = torchImageToTf(fx.x);
+  try {
+    const closure = makeDlgClosure(model, params, refTargets, trainableParamNames(model), { xShape: [1, 32, 32, 3], zShape: [1, 10] });
+    const nx = 32 * 32 * 3;
+    const ev = closure(Float64Array.from([...toFloat64(x), ...fx.z.values]));
+    const grad = Float64Array.from(ev.grad);
+    const nchw = tf.tidy(() => tf.transpose(fromFloat64(grad.subarray(0, nx), [1, 32, 32, 3]), [0, 3, 1, 2]));
+    const gx = toFloat64(nchw);
+    nchw.dispose();
+    return { D: Math.abs(ev.value - fx.D) / Math.abs(fx.D), gradX: relL2(gx, fx.gradX.values), gradZ: relL2(grad.subarray(nx), fx.gradZ.values) };
+  } finally {
+    for (const p of [params, refTargets]) disposeParams(p);
+    x.dispose();
+  }
+}
 
 function compareWithTorch(): Comparison {
   const model = lenetDlg({ inputShape: [32, 32, 3] });
@@ -66,6 +89,15 @@ describe('DLG LeNet double backprop vs PyTorch float64', () => {
       const err = compareWithTorch();
       // Assert
       expect(err.targets).toBeLessThan(TOL.torchFixture);
+      expect(err.D).toBeLessThan(TOL.torchFixture);
+      expect(err.gradX).toBeLessThan(TOL.torchFixture);
+      expect(err.gradZ).toBeLessThan(TOL.torchFixture);
+    });
+
+    it('the DLG closure (hand-derived double backprop) agrees with PyTorch too', () => {
+      // Arrange / Act
+      const err = compareClosureWithTorch();
+      // Assert
       expect(err.D).toBeLessThan(TOL.torchFixture);
       expect(err.gradX).toBeLessThan(TOL.torchFixture);
       expect(err.gradZ).toBeLessThan(TOL.torchFixture);

@@ -9,6 +9,8 @@ import type { ValueAndGrad } from './optim/index.js';
 import type { Model } from '../types.js';
 import { gsSimilarity } from './gsObjective.js';
 import { totalVariation } from './totalVariation.js';
+import { analyticLayers } from './analyticPath.js';
+import { makeAnalyticGsClosure } from './analyticGsClosure.js';
 
 /** Shape of the dummy inside the flat vector, and the known labels. */
 export interface GsLayout {
@@ -32,12 +34,16 @@ export type GsClosure = (x: Float64Array) => GsEvaluation;
 
 /**
  * Build the GS closure. Every evaluation runs in its own tf.tidy, so no tensor outlives a call.
+ * Models that declare their layers take the hand-derived double-backprop path
+ * (analyticGsClosure.ts; `setAnalyticAttackPath(false)` forces this tape path).
  * @param targets - shared gradients; only `names` are read.
  * @param tvWeight - λ_TV ≥ 0 (code: 1e-4).
  */
 export function makeGsClosure(
   model: Model, params: ParamMap, targets: ParamMap, names: readonly string[], layout: GsLayout, tvWeight: number,
 ): GsClosure {
+  const layers = analyticLayers(model);
+  if (layers !== undefined) return makeAnalyticGsClosure(layers, params, targets, names, model.numClasses, layout, tvWeight);
   const { xShape, labels } = layout;
   return (v: Float64Array) => {
     const out = tf.tidy(() => {

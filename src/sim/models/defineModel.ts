@@ -2,11 +2,17 @@ import { tf } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import type { Model, ModelOutput } from '../types.js';
 import { initParams } from './initParams.js';
+import type { SequentialLayer } from './sequentialLayers.js';
 
 /** Everything a model file supplies; `defineModel` adds init, validation and tidying. */
 export interface ModelDefinition extends Omit<Model, 'init' | 'apply'> {
   /** The forward pass; runs inside `tf.tidy` after the inputs were validated. */
   forward(params: ParamMap, x: tf.Tensor4D): ModelOutput;
+  /**
+   * The layer sequence, when the model is sequential and `forward` is
+   * `sequentialForward(layers)`; copied onto the model (see `sequentialLayersOf`).
+   */
+  readonly layers?: readonly SequentialLayer[];
 }
 
 const shapeStr = (s: readonly number[]): string => `[${s.join(', ')}]`;
@@ -50,6 +56,7 @@ export function defineModel(def: ModelDefinition): Model {
     params,
     representationLayer: def.representationLayer,
     representationSize: def.representationSize,
+    ...(def.layers !== undefined ? { layers: Object.freeze(def.layers.map((l) => Object.freeze({ ...l }))) } : {}),
     init: (seed: number): ParamMap => initParams(def.name, params, seed),
     apply: (p: ParamMap, x: tf.Tensor4D): ModelOutput => {
       checkApplyInputs(def, p, x);

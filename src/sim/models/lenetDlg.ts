@@ -14,17 +14,19 @@
  * `conv1`–`conv4` and `fc`. PyTorch flattens (c, h, w): importing its weights needs
  * `fcWeightFromTorch` (torchImport.ts).
  *
+ * The model declares its `layers` (sequentialLayers.ts), so the attacks can take their
+ * hand-derived double-backprop path on it.
+ *
  * MNIST: the model accepts any [H, W, C]. The convention for the paper's DLG-on-MNIST runs is to
  * zero-pad the 28×28 digits by 2 pixels per side to 32×32 and keep 1 channel (inputShape
  * [32, 32, 1]); r then has the paper's 768 features. The padding is the data layer's job.
  */
-import { tf } from '../../tensor/index.js';
-import type { ParamMap } from '../../tensor/index.js';
-import { conv2dPt, dense } from '../../tensor/ops.js';
 import type { LenetDlgConfig, Model } from '../types.js';
 import { defineModel } from './defineModel.js';
 import { convSpecs, denseSpecs } from './layerSpecs.js';
 import { resolveCommonOptions } from './resolveCommonOptions.js';
+import { sequentialForward } from './sequentialLayers.js';
+import type { SequentialLayer } from './sequentialLayers.js';
 
 const DLG_INIT = { kind: 'uniform', low: -0.5, high: 0.5 } as const;
 const STRIDES = [2, 2, 1, 1] as const;
@@ -44,15 +46,8 @@ export function lenetDlg(options: Omit<LenetDlgConfig, 'kind'> = {}): Model {
     ...convSpecs('conv4', 5, 12, 12, DLG_INIT),
     ...denseSpecs('fc', representationSize, numClasses, DLG_INIT),
   ];
-  const forward = (p: ParamMap, x: tf.Tensor4D): { logits: tf.Tensor2D; representation: tf.Tensor2D } => {
-    let a = x;
-    STRIDES.forEach((s, i) => {
-      const name = `conv${i + 1}`;
-      a = tf.sigmoid(conv2dPt(a, p[`${name}.weight`] as tf.Tensor4D, p[`${name}.bias`] as tf.Tensor1D, s, 2));
-    });
-    const representation = tf.reshape(a, [a.shape[0], representationSize]) as tf.Tensor2D;
-    const logits = dense(representation, p['fc.weight'] as tf.Tensor2D, p['fc.bias'] as tf.Tensor1D);
-    return { logits, representation };
-  };
-  return defineModel({ name: 'lenetDlg', inputShape, numClasses, params, representationLayer: 'fc', representationSize, forward });
+  const layers: SequentialLayer[] = STRIDES.flatMap((stride, i): SequentialLayer[] => [{ kind: 'conv', name: `conv${i + 1}`, stride, pad: 2 }, { kind: 'sigmoid' }]);
+  layers.push({ kind: 'flatten' }, { kind: 'dense', name: 'fc' });
+  const forward = sequentialForward(layers, 'fc');
+  return defineModel({ name: 'lenetDlg', inputShape, numClasses, params, representationLayer: 'fc', representationSize, forward, layers });
 }
