@@ -17,5 +17,7 @@ export { randomNormalTensor, randomUniformTensor, randomLaplaceTensor } from './
 export { softCrossEntropy, hardCrossEntropy, l2Penalty } from './losses.js';
 export { maxPool2d, conv2dPt, dense, batchNormEval } from './ops.js';
 export type { PoolMode } from './ops.js';
+export { retainedVjp } from './kernels/retainedVjp.js';
+export type { RetainedVjp } from './kernels/retainedVjp.js';
 export { TOL, FD_STEP_FLOAT64, FD_STEP_FLOAT64_OBJECTIVE } from './tolerances.js';
 export { expectNoNewTensors, liveTensors } from './testing.js';

@@ -4,6 +4,8 @@
  * weights [kh, kw, in, out], dense weights [in, out].
  */
 import { tf } from './tf.js';
+import { maxPoolGradTies } from './kernels/maxPoolGradTies.js';
+import { conv2dBias } from './kernels/conv2dBias.js';
 
 const shapeOf = (t: tf.Tensor): string => `[${t.shape.join(', ')}]`;
 
@@ -11,6 +13,18 @@ const shapeOf = (t: tf.Tensor): string => `[${t.shape.join(', ')}]`;
 export type PoolMode = 'exact' | 'floor';
 
 let poolFastPath = true;
+let convBiasFastPath = true;
+
+/**
+ * Switch `conv2dPt`'s fused conv + bias kernel on or off (on by default; it also needs the
+ * kernel patches). Off forces conv2d + add; tests and benchmarks use it to compare the two.
+ * @returns the previous setting.
+ */
+export function setConvBiasFastPath(enabled: boolean): boolean {
+  const previous = convBiasFastPath;
+  convBiasFastPath = enabled;
+  return previous;
+}
 
 /**
  * Switch `maxPool2d`'s first-order fast path on or off (on by default). Off forces the reference
@@ -98,9 +112,12 @@ function upsample(t: tf.Tensor4D, k: number): tf.Tensor4D {
  * dx of max pooling (k × k, stride k, 'valid'): dy goes to every entry equal to its window's
  * maximum, exactly as the gradient of reshape + `tf.max` (dy · [x = max]), with y and dy
  * upsampled first so that `Equal` and `Mul` run on equal shapes. Rows and columns the pooling
- * dropped get zero.
+ * dropped get zero. On cpu and wasm (kernel patches on) the same is one typed-array kernel,
+ * `SoteriaMaxPoolGradTies`.
  */
 function firstOrderPoolGrad(x: tf.Tensor4D, y: tf.Tensor4D, dy: tf.Tensor4D, k: number): tf.Tensor4D {
+  const fast = maxPoolGradTies(x, y, dy, k);
+  if (fast !== undefined) return fast;
   return tf.tidy(() => {
     const [n, h, w, c] = x.shape;
     const [, ho, wo] = y.shape;
@@ -114,6 +131,8 @@ function firstOrderPoolGrad(x: tf.Tensor4D, y: tf.Tensor4D, dy: tf.Tensor4D, k: 
 /**
  * 2-D convolution plus bias with PyTorch padding semantics: `pad` zeros on every side
  * (`nn.Conv2d(padding=pad)`), not tfjs 'same' (which pads asymmetrically for stride 2).
+ * On cpu and wasm (kernel patches on) one fused kernel, `SoteriaConv2DBias`, whose gradient is
+ * the conv2d + add gradient (twice differentiable); `setConvBiasFastPath(false)` disables it.
  * @param x - [N, H, W, Cin].
  * @param w - [kh, kw, Cin, Cout].
  * @param b - [Cout].
@@ -127,10 +146,10 @@ export function conv2dPt(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D, stride:
   if (b.rank !== 1 || b.shape[0] !== w.shape[3]) throw new Error(`conv2dPt: bias shape (got ${shapeOf(b)}, expected [${w.shape[3]}])`);
   if (!Number.isInteger(stride) || stride < 1) throw new RangeError(`conv2dPt: stride must be a positive integer (got ${stride})`);
   if (!Number.isInteger(pad) || pad < 0) throw new RangeError(`conv2dPt: pad must be a non-negative integer (got ${pad})`);
-  return tf.tidy(() => {
-    const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [pad, pad], [pad, pad], [0, 0]];
-    return tf.add(tf.conv2d(x, w, stride, padding), b) as tf.Tensor4D;
-  });
+  const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [pad, pad], [pad, pad], [0, 0]];
+  const fused = convBiasFastPath ? conv2dBias(x, w, b, stride, padding) : undefined;
+  if (fused !== undefined) return fused;
+  return tf.tidy(() => tf.add(tf.conv2d(x, w, stride, padding), b) as tf.Tensor4D);
 }
 
 /**

@@ -11,17 +11,26 @@
  *     silently wrong whenever another path exists. We recompute the output from the saved input.
  * Kernel patches (performance and availability, not correctness):
  *  - wasm lacks `Conv2DBackpropFilter` entirely; we register it as one dilated conv2d.
- *  - wasm `Conv2DBackpropInput` as conv2d with a flipped filter (8× faster here); stride > 1
- *    by zero-inserting dy first (large inputs only: below 8192 dy values the stock kernel wins).
+ *  - wasm `Conv2DBackpropInput` as one stride-1 conv2d on polyphase components (the stock kernel
+ *    is a plain loop: 8× slower at stride 1, 5× at stride 2 and batch 32).
  *  - wasm `Tile` as one concat per repeated axis (the stock kernel is 30–70× slower).
  *  - wasm `BatchMatMul` with materialised transposes (10× faster than its transposed paths).
+ *  - wasm `Sum` over leading axes as a matMul with ones (bias gradients; 10× faster).
+ *  - wasm `Identity` sharing its input's data (the engine clones every tensor it saves for a
+ *    backward pass; the stock kernel copies).
  *  - cpu `Conv2DBackpropFilter` as a typed-array loop (the stock kernel is per-element `get`).
+ *  - `SoteriaMaxPoolGradTies` (cpu, wasm): typed-array first-order max-pool gradient used by
+ *    `maxPool2d`'s fast path (without it, the op-built gradient runs).
+ *  - `SoteriaConv2DBias` (cpu, wasm): conv2d + bias as FusedConv2D with a double-differentiable
+ *    gradient, used by `conv2dPt` (without it, conv2d + add runs).
  *
  * `setPatches` switches each group on or off (the patches-off tests show they matter).
  */
 import { tf } from './tf.js';
 import { registerWasmKernels, unregisterWasmKernels } from './kernels/wasmKernels.js';
 import { registerCpuKernels, unregisterCpuKernels } from './kernels/cpuKernels.js';
+import { registerMaxPoolGradTies, unregisterMaxPoolGradTies } from './kernels/maxPoolGradTies.js';
+import { registerConv2dBias, unregisterConv2dBias } from './kernels/conv2dBias.js';
 
 /** Which patch groups are active. */
 export interface PatchState {
@@ -74,9 +83,13 @@ const inputSavingGrads: GradConfig[] = [
   {
     kernelName: 'Sigmoid',
     inputsToSave: ['x'],
+    outputsToSave: [true],
     gradFunc: (dy, saved) => {
-      const [x] = saved;
-      return { x: () => { const s = tf.sigmoid(x); return tf.mul(dy as tf.Tensor, tf.mul(s, tf.sub(1, s))); } };
+      const [x, y] = saved;
+      // No tape records this backward pass (first order): the saved output is exact and saves
+      // a Sigmoid per layer (Jacobians, training steps). Otherwise recompute, as above.
+      const s = (): tf.Tensor => (tf.engine().state.gradientDepth === 0 && y !== undefined ? y : tf.sigmoid(x));
+      return { x: () => { const t = s(); return tf.mul(dy as tf.Tensor, tf.mul(t, tf.sub(1, t))); } };
     },
   },
   {
@@ -146,8 +159,8 @@ export function setPatches(want: Partial<PatchState> = {}): PatchState {
   if (next.comparisonGrads !== state.comparisonGrads) setGradGroup(comparisonGrads, next.comparisonGrads);
   if (next.inputSavingGrads !== state.inputSavingGrads) setGradGroup(inputSavingGrads, next.inputSavingGrads);
   if (next.kernels !== state.kernels) {
-    if (next.kernels) { registerWasmKernels(); registerCpuKernels(); }
-    else { unregisterWasmKernels(); unregisterCpuKernels(); }
+    if (next.kernels) { registerWasmKernels(); registerCpuKernels(); registerMaxPoolGradTies(); registerConv2dBias(); }
+    else { unregisterWasmKernels(); unregisterCpuKernels(); unregisterMaxPoolGradTies(); unregisterConv2dBias(); }
   }
   state = next;
   return state;

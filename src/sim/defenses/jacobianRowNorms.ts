@@ -3,7 +3,8 @@
  * chunked over features by `planJacobianPasses`. Soteria (arXiv 2012.06043) official code's
  * `torch.norm(deviation_f1_x.view(B, -1), dim=1)`, without its one-pass-per-feature loop.
  */
-import { tf, toFloat64 } from '../../tensor/index.js';
+import { retainedVjp, tf, toFloat64 } from '../../tensor/index.js';
+import type { RetainedVjp } from '../../tensor/index.js';
 import type { ParamMap } from '../../tensor/index.js';
 import type { Model } from '../types.js';
 import { jacobianRows } from './jacobianRows.js';
@@ -32,12 +33,43 @@ export function jacobianRowNorms(model: Model, params: ParamMap, x: tf.Tensor4D,
   if (!(Number.isInteger(per) && per >= 1)) throw new RangeError(`jacobianRowNorms: featuresPerPass must be a positive integer (got ${per})`);
   const plan = { ...planned, featuresPerPass: Math.min(per, L), passes: Math.ceil(L / Math.min(per, L)) };
   const norms = new Float64Array(B * L);
-  for (let first = 0; first < L; first += plan.featuresPerPass) {
-    const count = Math.min(plan.featuresPerPass, L - first);
-    const t = tf.tidy(() => tf.sqrt(tf.sum(tf.square(jacobianRows(model, params, x, first, count)), 2)));
-    const v = toFloat64(t); // [count, B]
-    t.dispose();
-    for (let l = 0; l < count; l++) for (let b = 0; b < B; b++) norms[b * L + first + l] = v[l * B + b];
+  const retained = retainForward(model, params, x, plan.featuresPerPass);
+  try {
+    for (let first = 0; first < L; first += plan.featuresPerPass) {
+      const count = Math.min(plan.featuresPerPass, L - first);
+      const t = tf.tidy(() => {
+        const rows = retained === undefined
+          ? jacobianRows(model, params, x, first, count)
+          : tf.slice(tf.reshape(retained.vjp(selector(B, L, plan.featuresPerPass, first, count)), [plan.featuresPerPass, B, -1]), [0, 0, 0], [count, B, -1]);
+        return tf.sqrt(tf.sum(tf.square(rows), 2));
+      });
+      const v = toFloat64(t); // [count, B]
+      t.dispose();
+      for (let l = 0; l < count; l++) for (let b = 0; b < B; b++) norms[b * L + first + l] = v[l * B + b];
+    }
+  } finally {
+    retained?.dispose();
   }
   return { norms, plan };
+}
+
+/**
+ * The forward pass of the replicated batch [x; …; x] (`per` copies), recorded once: it does not
+ * depend on the features selected, so every pass only backpropagates its own selector (as
+ * `jacobianRows` does, without re-running the forward). Undefined under an enclosing tape.
+ */
+function retainForward(model: Model, params: ParamMap, x: tf.Tensor4D, per: number): RetainedVjp | undefined {
+  const xr = per === 1 ? x : (tf.tile(x, [per, 1, 1, 1]) as tf.Tensor4D);
+  try {
+    return retainedVjp((xx) => model.apply(params, xx as tf.Tensor4D).representation, xr);
+  } finally {
+    if (xr !== x) xr.dispose();
+  }
+}
+
+/** [per·B, L] cotangent: row l·B + b is one-hot at feature first + l for l < count, zero after. */
+function selector(B: number, L: number, per: number, first: number, count: number): tf.Tensor2D {
+  const v = new Float32Array(per * B * L);
+  for (let l = 0; l < count; l++) for (let b = 0; b < B; b++) v[(l * B + b) * L + first + l] = 1;
+  return tf.tensor2d(v, [per * B, L]);
 }
