@@ -1,7 +1,7 @@
 /**
  * The hand-derived double-backprop closures (analyticDlgClosure.ts, analyticGsClosure.ts) agree
  * with the gradient-tape reference closures (`setAnalyticAttackPath(false)`) on random LeNet-like
- * sequential nets (sequentialNetArb.ts: strides 1–2, pads 0–2, kernels 2–5, batch 1–2, optional
+ * sequential nets (sequentialNetArb.ts: strides 1–3, pads 0–2, kernels 1–5, batch 1–2, optional
  * hidden dense layer, random parameter selections), on cpu and wasm:
  *  - DLG with a dummy label (value, ∇x, ∇z) and with known labels (value, ∇x);
  *  - GS (value, 'sim' cost, TV, ∇x).
@@ -12,7 +12,11 @@
  *  - one-hot labels (GS, DLG with known labels) on a saturated softmax, p_label > 1 − 1e-2:
  *    ∇_θ CE ∝ p − y cancels (e.g. two stacked linear convs with U(±0.5) weights);
  *  - GS selections with fewer than 8 gradient entries: cos(g, t) is then (nearly) ±1, where its
- *    gradient vanishes and any relative error is meaningless.
+ *    gradient vanishes and any relative error is meaningless;
+ *  - GS objectives that are flat in x at float32 resolution, ‖∇x‖·‖x‖ < 1e-4·max(1, |value|)
+ *    (e.g. one linear conv with only biases selected: ‖∇x‖ ≈ 1e-6 at value 1.5; the two float32
+ *    paths then differ by 5 % and the analytic path on cpu and wasm by 11 %, and central
+ *    differences of the value cannot resolve it either).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +52,8 @@ function labelConfidence(model: Model, params: ParamMap, x: Float64Array, shape:
 
 const SATURATED = 1 - 1e-2;
 const MIN_GS_ENTRIES = 8;
+/** Relative first-order change of the GS value below which ∇x is float32 noise (see the header). */
+const FLAT = 1e-4;
 
 interface Setup { model: Model; names: string[]; params: ParamMap; targets: ParamMap; b: number; nx: number }
 
@@ -137,7 +143,8 @@ describe.each(['cpu', 'wasm'] as const)('analytic attack closures vs the tape pa
       const a = expectNoNewTensors(() => c.fast(v));
       const r = c.ref(v);
       dispose(s);
-      fc.pre(!saturated && entries >= MIN_GS_ENTRIES);
+      const flat = Math.hypot(...r.grad) * Math.hypot(...v) < FLAT * Math.max(1, Math.abs(r.value));
+      fc.pre(!saturated && entries >= MIN_GS_ENTRIES && !flat);
       // Assert
       expect(Math.abs(a.value - r.value) / Math.max(1, Math.abs(r.value))).toBeLessThan(TOL.analyticVsTape);
       expect(Math.abs(a.cost - r.cost)).toBeLessThan(TOL.analyticVsTape);

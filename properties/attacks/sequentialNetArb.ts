@@ -1,6 +1,6 @@
 /**
  * Random LeNet-like sequential models for the analytic-closure properties: input
- * [1–2, 4–10, 4–10, 1–3] → 1–3 convs (k 2–5, stride 1–2, pad 0–2, 1–4 channels, each followed by
+ * [1–2, 4–10, 4–10, 1–3] → 1–3 convs (k 1–5, stride 1–3, pad 0–2, 1–4 channels, each followed by
  * a sigmoid unless drawn otherwise) → flatten → optional dense hidden layer + sigmoid → dense to
  * 2–4 classes, with a random selection of parameter names. Each case is plain data (the spec);
  * `sequentialNetModel(spec)` builds the project `Model`, which declares its `layers`.
@@ -74,7 +74,7 @@ export function sequentialNetModel(spec: SequentialNetSpec): { model: Model; nam
 /** Arbitrary {@link SequentialNetSpec}. */
 export function sequentialNetArb(): fc.Arbitrary<SequentialNetSpec> {
   const conv = fc.record({
-    k: fc.integer({ min: 2, max: 5 }), stride: fc.integer({ min: 1, max: 2 }), pad: fc.integer({ min: 0, max: 2 }),
+    k: fc.integer({ min: 1, max: 5 }), stride: fc.integer({ min: 1, max: 3 }), pad: fc.integer({ min: 0, max: 2 }),
     out: fc.integer({ min: 1, max: 4 }), sigmoid: fc.integer({ min: 0, max: 4 }).map((v) => v > 0),
   });
   return fc.record({

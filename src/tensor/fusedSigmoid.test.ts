@@ -50,3 +50,15 @@ describe.each(['cpu', 'wasm'] as const)('fused sigmoid kernels on %s', (backend)
     tf.dispose([eb, e, u, s, pushed, second, refPushed, refSecond]);
   });
 });
+
+describe('fused sigmoid steps: input checks', () => {
+  it('refuse inputs of different shapes, naming them', () => {
+    // Arrange
+    const a = tf.ones([2, 3]);
+    const b = tf.ones([3, 2]);
+    // Act / Assert
+    expect(() => sigmoidBackward(a, b)).toThrow(/sigmoidBackward: inputs must have one shape \(got v \[2, 3\], s \[3, 2\]\)/);
+    expect(() => sigmoidAdjoint(a, a, b)).toThrow(/sigmoidAdjoint: inputs must have one shape/);
+    tf.dispose([a, b]);
+  });
+});

@@ -68,12 +68,20 @@ function fusedAvailable(ts: tf.Tensor[]): boolean {
   return (BACKENDS as readonly string[]).includes(tf.getBackend()) && ts.every((t) => t.dtype === 'float32');
 }
 
+/** The fused loops index every input alike: refuse differing shapes (they would read past a buffer). */
+function sameShapes(where: string, inputs: Record<string, tf.Tensor>): void {
+  const shapes = Object.entries(inputs).map(([n, t]) => `${n} [${t.shape.join(', ')}]`);
+  const first = Object.values(inputs)[0].shape.join(',');
+  if (Object.values(inputs).some((t) => t.shape.join(',') !== first)) throw new Error(`${where}: inputs must have one shape (got ${shapes.join(', ')})`);
+}
+
 /**
  * v ⊙ s(1 − s) (+ extra): backprop of v through a sigmoid with output s. Same shapes throughout.
  * @returns Caller owns returned tensors.
  */
 export function sigmoidBackward(v: tf.Tensor, s: tf.Tensor, extra?: tf.Tensor): tf.Tensor {
   const inputs: Record<string, tf.Tensor> = extra === undefined ? { v, s } : { v, s, extra };
+  sameShapes('sigmoidBackward', inputs);
   if (fusedAvailable(Object.values(inputs))) return tf.engine().runKernel(BACKWARD, inputs) as tf.Tensor;
   return tf.tidy(() => {
     const d = tf.mul(v, tf.sub(s, tf.square(s)));
@@ -87,6 +95,7 @@ export function sigmoidBackward(v: tf.Tensor, s: tf.Tensor, extra?: tf.Tensor): 
  * @returns Caller owns returned tensors.
  */
 export function sigmoidAdjoint(eb: tf.Tensor, e: tf.Tensor, s: tf.Tensor): [tf.Tensor, tf.Tensor] {
+  sameShapes('sigmoidAdjoint', { eb, e, s });
   if (fusedAvailable([eb, e, s])) return tf.engine().runKernel(ADJOINT, { eb, e, s }) as unknown as [tf.Tensor, tf.Tensor];
   return tf.tidy(() => {
     const t = tf.mul(eb, tf.sub(s, tf.square(s)));

@@ -8,9 +8,12 @@
  *     `logSumExp` throws under double backprop.
  *  3. `Sigmoid`, `Exp`, `Tanh`, `Softmax` gradients use the kernel's saved *output*, whose clone is
  *     pushed on the tape before the kernel's own node; the outer gradient prunes that path and is
- *     silently wrong whenever another path exists. We recompute the output from the saved input.
+ *     silently wrong whenever another path exists. We recompute the output from the saved input
+ *     whenever a tape is recording (gradient depth ≥ 1); at depth 0 (plain training steps, where no
+ *     outer gradient exists) Sigmoid's gradient uses its saved output and skips the recomputation.
  * Kernel patches (performance and availability, not correctness):
- *  - wasm lacks `Conv2DBackpropFilter` entirely; we register it as one dilated conv2d.
+ *  - wasm lacks `Conv2DBackpropFilter` entirely; we register it as one dilated conv2d with the
+ *    conv's own padding, or as identity-filter patches + one matMul when kh·kw·Ci ≤ 2·Co.
  *  - wasm `Conv2DBackpropInput` as one stride-1 conv2d on polyphase components (the stock kernel
  *    is a plain loop: 8× slower at stride 1, 5× at stride 2 and batch 32).
  *  - wasm `Tile` as one concat per repeated axis (the stock kernel is 30–70× slower).

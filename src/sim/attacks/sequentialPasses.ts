@@ -23,6 +23,7 @@ export interface SequentialRecord {
   readonly flips: FlipCache;
 }
 
+/** True for the layers with parameters (conv, dense). */
 export const isAffine = (l: SequentialLayer): l is Extract<SequentialLayer, { kind: 'conv' | 'dense' }> => l.kind === 'conv' || l.kind === 'dense';
 
 /** The lowest layer with a selected parameter, after checking `names` and `params` against `layers`. */
@@ -33,6 +34,8 @@ function lowestSelected(layers: readonly SequentialLayer[], params: ParamMap, na
   if (lo < 0 || unknown.length > 0) throw new Error(`recordForward: selected names must be conv/dense parameters (got ${JSON.stringify(names)})`);
   const missing = [...known].filter((n) => params[n] === undefined);
   if (missing.length > 0) throw new Error(`recordForward: missing parameter(s) ${missing.join(', ')} (got [${Object.keys(params).sort().join(', ')}])`);
+  const nonSquare = layers.filter((l) => l.kind === 'conv' && params[`${l.name}.weight`].shape[0] !== params[`${l.name}.weight`].shape[1]);
+  if (nonSquare.length > 0) throw new Error(`recordForward: conv filters must be square k × k (got ${nonSquare.map((l) => `${(l as { name: string }).name}.weight [${params[`${(l as { name: string }).name}.weight`].shape.join(', ')}]`).join(', ')})`);
   return lo;
 }
 

@@ -80,6 +80,21 @@ describe('runRoundParallel', () => {
 });
 
 describe('ClientPool', () => {
+  it('replaces a worker that died between calls and trains as before', async () => {
+    // Arrange: one round's jobs; kill every worker the pool holds (as an out-of-memory exit would).
+    const spec = tinyRunSpec({ seed: 4, model: MLP });
+    const params = spec.model.init(4);
+    const first = await runRoundParallel(spec, params, 0, { pool, model: MLP });
+    const workers = (pool as unknown as { workers: { terminate(): Promise<number> }[] }).workers;
+    expect(workers.length).toBeGreaterThan(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+    // Act
+    const again = await runRoundParallel(spec, params, 0, { pool, model: MLP });
+    // Assert
+    expect(paramsDigest(again.params)).toBe(paramsDigest(first.params));
+    [params, first.params, again.params].forEach(disposeParams);
+  });
+
   it('rejects a size that is not a positive integer', () => {
     expect(() => new ClientPool(0)).toThrow(/positive integer \(got 0\)/);
   });

@@ -2,7 +2,8 @@
  * Worker threads that train a round's devices in parallel (the devices of a FedAvg round are
  * independent given the global model). Each worker has its own tfjs instance and keeps it
  * between rounds; results come back in job order and equal the in-thread results bit for bit
- * (same backend, same kernels, same rng streams).
+ * (same backend, same kernels, same rng streams). A worker that exits or fails is dropped and
+ * replaced on the next call.
  */
 import { Worker } from 'node:worker_threads';
 import { askWorker } from '../../workers/askWorker.js';
@@ -13,7 +14,7 @@ import type { ClientReply } from './clientWorker.js';
 /** A pool of `size` client workers, started on first use; `close` stops them. */
 export class ClientPool {
   readonly size: number;
-  private readonly workers: Worker[] = [];
+  private workers: Worker[] = [];
 
   /** @param size - number of worker threads (≥ 1). */
   constructor(size: number) {
@@ -22,34 +23,53 @@ export class ClientPool {
   }
 
   /**
-   * Train every job, at most `size` at a time.
-   * @returns the results in job order. Rejects with the first failure (after all jobs ended).
+   * Train every job, at most `size` at a time. After the first failure no further job starts;
+   * the call settles once the jobs already running have ended.
+   * @returns the results in job order. Rejects with the first failure.
    */
   async train(jobs: readonly ClientJob[]): Promise<ClientResult[]> {
     const results: ClientResult[] = new Array(jobs.length);
-    const errors: Error[] = [];
+    let failure: Error | undefined;
     let next = 0;
     const drain = async (worker: Worker): Promise<void> => {
-      for (let i = next++; i < jobs.length; i = next++) {
+      for (let i = next++; i < jobs.length && failure === undefined; i = next++) {
         const job = jobs[i];
-        const reply = await askWorker<ClientReply>(worker, job, `training device ${job.client} of round ${job.round + 1}`);
-        if (reply.ok) results[i] = reply.result;
-        else errors.push(new Error(`client pool: device ${job.client} of round ${job.round + 1} failed in a worker: ${reply.message}`));
+        try {
+          const reply = await askWorker<ClientReply>(worker, job, `training device ${job.client} of round ${job.round + 1}`);
+          if (reply.ok) results[i] = reply.result;
+          else failure ??= new Error(`client pool: device ${job.client} of round ${job.round + 1} failed in a worker: ${reply.message}`);
+        } catch (error) {
+          this.drop(worker);
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          return;
+        }
       }
     };
     await Promise.all(this.start(Math.min(this.size, jobs.length)).map(drain));
-    if (errors.length > 0) throw errors[0];
+    if (failure !== undefined) throw failure;
     return results;
   }
 
   /** Stop every worker. */
   async close(): Promise<void> {
-    const ws = this.workers.splice(0);
+    const ws = this.workers;
+    this.workers = [];
     await Promise.all(ws.map((w) => w.terminate()));
   }
 
   private start(n: number): Worker[] {
-    while (this.workers.length < n) this.workers.push(new Worker(compiledWorkerUrl(import.meta.url, 'clientWorker.js', 'client pool')));
+    while (this.workers.length < n) {
+      const worker = new Worker(compiledWorkerUrl(import.meta.url, 'clientWorker.js', 'client pool'));
+      // between jobs nobody else listens: an idle worker's error or exit only removes it
+      worker.on('error', () => this.drop(worker));
+      worker.on('exit', () => this.drop(worker));
+      this.workers.push(worker);
+    }
     return this.workers.slice(0, n);
+  }
+
+  private drop(worker: Worker): void {
+    this.workers = this.workers.filter((w) => w !== worker);
+    void worker.terminate();
   }
 }

@@ -70,4 +70,15 @@ describe('conv2dPt fused conv + bias fast path', () => {
       reference.forEach((r, i) => expect(relErr(r, fused[i])).toBeLessThan(TOL.float32));
     }), { seed: SEED, numRuns: 20 });
   });
+
+  it('wasm: int32 inputs still get tfjs\'s float32 error instead of being read as floats', async () => {
+    // Arrange
+    await initBackend('wasm');
+    const x = tf.zeros([1, 4, 4, 1], 'int32') as tf.Tensor4D;
+    const w = tf.zeros([3, 3, 1, 2], 'int32') as tf.Tensor4D;
+    const b = tf.zeros([2], 'int32') as tf.Tensor1D;
+    // Act / Assert
+    expect(() => conv2dPt(x, w, b, 1, 1)).toThrow(/float32/);
+    tf.dispose([x, w, b]);
+  });
 });

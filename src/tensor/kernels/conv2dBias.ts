@@ -8,6 +8,7 @@
  */
 import { tf } from '../tf.js';
 
+/** Kernel name of the fused conv2d + bias. */
 export const CONV2D_BIAS = 'SoteriaConv2DBias';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
@@ -46,10 +47,12 @@ export function unregisterConv2dBias(): void {
 
 /**
  * conv2d(x, w) + b with explicit padding through `SoteriaConv2DBias`.
- * @returns the output, or undefined when the active backend has no such kernel. Caller owns returned tensors.
+ * @returns the output, or undefined when the active backend has no such kernel or an input is
+ *   not float32 (the reference conv2d then rejects it with tfjs's own message). Caller owns returned tensors.
  */
 export function conv2dBias(x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor1D, stride: number, padding: tf.backend_util.ExplicitPadding): tf.Tensor4D | undefined {
   if (tf.getKernel(CONV2D_BIAS, tf.getBackend()) === undefined) return undefined;
+  if (x.dtype !== 'float32' || w.dtype !== 'float32' || b.dtype !== 'float32') return undefined;
   const attrs = { strides: [stride, stride], pad: padding, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined, activation: 'linear' };
   return tf.engine().runKernel(CONV2D_BIAS, { x, filter: w, bias: b }, attrs as never) as tf.Tensor4D;
 }

@@ -3,8 +3,9 @@
  * Conv2DBackpropInput), keyed by the input's data and a string. Off by default; `retainedVjp`
  * opens a scope for its lifetime, during which the same weights are backpropagated through
  * hundreds of times (Soteria's per-feature loop: 768 passes, 4 convolutions each). tfjs
- * tensor data is immutable, so a dataId identifies the values; closing the last scope disposes
- * every cached tensor.
+ * tensor data is immutable, so a dataId identifies the values — but not the shape (Reshape and
+ * Identity share a dataId), so callers put the shape and dtype in the key. Closing the last
+ * scope disposes every cached tensor.
  */
 import { tf } from '../tf.js';
 

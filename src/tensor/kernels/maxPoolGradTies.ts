@@ -8,6 +8,7 @@
  */
 import { tf } from '../tf.js';
 
+/** Kernel name of the typed-array first-order max-pool gradient (ties get the gradient). */
 export const MAX_POOL_GRAD_TIES = 'SoteriaMaxPoolGradTies';
 
 interface Info { dataId: object; shape: number[]; dtype: string }

@@ -91,7 +91,7 @@ export function polyphaseBackpropInput({ inputs, attrs }: KernelArgs): tf.Tensor
     dy = sliceAxis(sliceAxis(dy, 1, Math.max(0, -pt), dy.shape[1] - Math.max(0, -pb)), 2, Math.max(0, -pl), dy.shape[2] - Math.max(0, -pr));
     [pt, pb, pl, pr] = [pt, pb, pl, pr].map((v) => Math.max(0, v));
     const pad: Pad4 = [[0, 0], [pt, pb], [pl, pr], [0, 0]];
-    const wc = cachedDerived(inputs.filter as { dataId: object }, `polyphase ${sh} ${sw}`, () => polyphaseFilter(w, sh, sw));
+    const wc = cachedDerived(inputs.filter as { dataId: object }, `polyphase ${sh} ${sw} ${w.shape.join(',')} ${w.dtype}`, () => polyphaseFilter(w, sh, sw));
     const out = tf.conv2d(dy, wc, 1, pad); // [N, U, V, sh·sw·Ci]
     const [n, U, V] = out.shape;
     const dxp = sh * sw === 1 ? out : tf.reshape(tf.transpose(tf.reshape(out, [n * U, V, sh, sw * ci]), [0, 2, 1, 3]), [n, U * sh, V * sw, ci]);

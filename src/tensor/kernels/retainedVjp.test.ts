@@ -5,6 +5,7 @@ import { initBackend } from '../backend.js';
 import { makeRng } from '../rng.js';
 import { conv2dPt, maxPool2d } from '../ops.js';
 import { expectNoNewTensors } from '../testing.js';
+import { readFloat32 } from '../convert.js';
 import { retainedVjp } from './retainedVjp.js';
 
 // retainedVjp (one forward, many backward passes) against tf.grad (a forward per cotangent) on
@@ -42,10 +43,10 @@ function compareOn(c: NetCase): number {
     const f = net(c, values([3, 3, c.c, c.co], c.seed, 'w') as tf.Tensor4D, values([c.co], c.seed, 'b') as tf.Tensor1D);
     const ySize = f(x).shape;
     const dys = Array.from({ length: c.cotangents }, (_, k) => values(ySize, c.seed, `dy${k}`));
-    const expected = dys.map((dy) => tf.grad(f)(x, dy).dataSync());
+    const expected = dys.map((dy) => readFloat32(tf.grad(f)(x, dy)));
     const retained = retainedVjp(f, x);
     if (retained === undefined) throw new Error('retainedVjp refused at gradient depth 0');
-    const got = dys.map((dy) => retained.vjp(dy).dataSync());
+    const got = dys.map((dy) => readFloat32(retained.vjp(dy)));
     retained.dispose();
     let err = 0;
     expected.forEach((e, k) => e.forEach((v, j) => (err = Math.max(err, Math.abs(v - got[k][j])))));
@@ -81,5 +82,23 @@ describe('retainedVjp', () => {
     });
     // Assert
     expect(inner).toBeUndefined();
+  });
+
+  it('releases the tape when f throws, rejects a dy of the wrong shape, and never returns dy itself', async () => {
+    // Arrange
+    await initBackend('cpu');
+    const x = tf.ones([2, 3]);
+    const dy = tf.ones([2, 3]);
+    // Act / Assert: a throwing f leaves no saved tensor behind
+    expectNoNewTensors(() => {
+      expect(() => retainedVjp((t) => { tf.exp(tf.mul(t, 2)); throw new Error('boom'); }, x)).toThrow('boom');
+    });
+    const identity = retainedVjp((t) => tf.reshape(t, [2, 3]), x);
+    if (identity === undefined) throw new Error('retainedVjp refused at gradient depth 0');
+    expect(() => identity.vjp(tf.ones([3, 2]))).toThrow(/dy must match f\(x\) \(got float32 \[3, 2\], expected float32 \[2, 3\]\)/);
+    const g = identity.vjp(dy);
+    expect(g).not.toBe(dy);
+    identity.dispose();
+    tf.dispose([x, dy, g]);
   });
 });

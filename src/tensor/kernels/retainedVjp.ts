@@ -77,7 +77,8 @@ function backprop(nodes: TapeNode[], x: tf.Tensor, y: tf.Tensor, dy: tf.Tensor):
       }
     }
     const gx = acc.get(x.id);
-    return gx === undefined ? tf.zeros(x.shape, x.dtype) : gx;
+    if (gx === undefined) return tf.zeros(x.shape, x.dtype);
+    return gx === dy ? tf.clone(gx) : gx; // f = identity: never hand the caller its own dy back
   });
 }
 
@@ -88,26 +89,41 @@ function backprop(nodes: TapeNode[], x: tf.Tensor, y: tf.Tensor, dy: tf.Tensor):
 export function retainedVjp(f: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor): RetainedVjp | undefined {
   const engine = tf.engine() as unknown as EngineInternals;
   if (engine.state.gradientDepth !== 0) return undefined;
+  const takeTape = (): TapeNode[] => {
+    engine.endTape();
+    const recorded = engine.state.activeTape ?? [];
+    engine.state.activeTape = null;
+    return recorded;
+  };
+  const release = (recorded: TapeNode[]): void => {
+    for (const node of recorded) for (const t of node.saved ?? []) t.dispose();
+  };
   let y: tf.Tensor;
   engine.startTape();
   try {
     y = tf.tidy(() => f(x));
-  } finally {
-    engine.endTape();
+  } catch (error) {
+    release(takeTape());
+    throw error;
   }
-  const tape = engine.state.activeTape ?? [];
-  engine.state.activeTape = null;
+  const tape = takeTape();
   const nodes = nodesXToY(tape, x, y);
   const yy = y;
   let open = true;
   openFilterCache();
   return {
     y: yy,
-    vjp: (dy) => backprop(nodes, x, yy, dy),
+    vjp: (dy) => {
+      if (!open) throw new Error('retainedVjp: vjp after dispose');
+      if (dy.shape.join(',') !== yy.shape.join(',') || dy.dtype !== yy.dtype) {
+        throw new Error(`retainedVjp: dy must match f(x) (got ${dy.dtype} [${dy.shape.join(', ')}], expected ${yy.dtype} [${yy.shape.join(', ')}])`);
+      }
+      return backprop(nodes, x, yy, dy);
+    },
     dispose: () => {
       if (!open) return;
       open = false;
-      for (const node of tape) for (const t of node.saved ?? []) t.dispose();
+      release(tape);
       yy.dispose();
       closeFilterCache();
     },

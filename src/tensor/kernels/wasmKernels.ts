@@ -1,8 +1,9 @@
 /**
  * wasm kernel patches (tfjs-backend-wasm 4.22): the missing Conv2DBackpropFilter, and faster
  * forms of Conv2DBackpropInput (any stride, polyphase), transposed BatchMatMul, Tile, Sum over
- * leading axes and Identity (shared data instead of a copy). All are compositions of kernels
- * wasm already has (XNNPACK conv2d, plain matmul, concat), checked against the cpu backend's
+ * leading axes and Identity (shared data instead of a copy; no kernel writes into its inputs).
+ * The others are compositions of kernels wasm already has (XNNPACK conv2d, plain matmul, concat;
+ * Conv2DBackpropFilter as a dilated conv or patches + matMul), checked against the cpu backend's
  * stock kernels by tests (kernels.test.ts, wasmFastPaths.test.ts, wasmKernels.prop.test.ts).
  */
 import { tf } from '../tf.js';
@@ -76,7 +77,10 @@ const MIN_SUM_ROWS = 1024;
 /**
  * Sum over leading axes (bias gradients: [N, H, W, C] → [C]) as ones[1, R] · x[R, C]: the stock
  * kernel first transposes the reduced axes innermost (2.4 ms against 0.24 ms for
- * [32, 28, 28, 32]). Any other reduction runs the stock kernel.
+ * [32, 28, 28, 32]). Any other reduction runs the stock kernel. Caution: x's buffer becomes a
+ * matMul right operand as [R, C]; XNNPACK caches packed right operands by buffer id, and reusing
+ * one buffer as a right operand under another shape aborted wasm (see linearLayerOps.ts). Every
+ * use traced so far has the same [R, C] view.
  */
 function sum(args: { inputs: Record<string, unknown>; attrs?: unknown; backend: unknown }): unknown {
   const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
