@@ -16,6 +16,7 @@ export { uniform, gaussian, laplace, gamma, dirichlet, categorical, bernoulli } 
 export { randomNormalTensor, randomUniformTensor, randomLaplaceTensor } from './randomTensor.js';
 export { softCrossEntropy, hardCrossEntropy, l2Penalty } from './losses.js';
 export { maxPool2d, conv2dPt, dense, batchNormEval } from './ops.js';
+export { conv2dFilterGradPt, conv2dInputGradPt, polyphaseFilterPt } from './convGradsPt.js';
 export type { PoolMode } from './ops.js';
 export { retainedVjp } from './kernels/retainedVjp.js';
 export type { RetainedVjp } from './kernels/retainedVjp.js';

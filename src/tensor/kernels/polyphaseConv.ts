@@ -23,7 +23,6 @@ export type ConvAttrs = {
 };
 
 type KernelArgs = { inputs: Record<string, unknown>; attrs?: unknown };
-type Pad4 = [[number, number], [number, number], [number, number], [number, number]];
 
 /** Strides as a pair. */
 export function pair(v: [number, number] | number): [number, number] {
@@ -71,33 +70,66 @@ function sliceAxis<T extends tf.Tensor>(t: T, axis: number, start: number, end: 
 }
 
 /**
- * dx of a conv2d as one stride-1 correlation of dy with the polyphase filter, then phase
- * interleaving and cropping to the input rows.
+ * The polyphase filter's values built in JS from w's values (for fixed weights that callers keep
+ * across evaluations; `polyphaseFilter` builds the same tensor on the backend): entry
+ * (m, n, o, (ρ·s + σ)·Ci + i) = W[ρ + s(A−1−m), σ + s(B−1−n), i, o], zero past the kernel.
+ * @param shape - w's shape [kh, kw, Ci, Co]. @param s - the stride (both axes).
+ * @returns [A, B, Co, s·s·Ci] values, A = ⌈kh/s⌉, B = ⌈kw/s⌉.
  */
+export function polyphaseFilterValues(src: Float32Array, shape: readonly number[], s: number): Float32Array {
+  const [kh, kw, ci, co] = shape;
+  const A = Math.ceil(kh / s);
+  const B = Math.ceil(kw / s);
+  const oc = s * s * ci;
+  const out = new Float32Array(A * B * co * oc);
+  for (let m = 0; m < A; m++) for (let n = 0; n < B; n++) for (let rho = 0; rho < s; rho++) for (let sig = 0; sig < s; sig++) {
+    const a = rho + s * (A - 1 - m);
+    const b = sig + s * (B - 1 - n);
+    if (a >= kh || b >= kw) continue;
+    const from = (a * kw + b) * ci * co;
+    const to = (m * B + n) * co * oc + (rho * s + sig) * ci;
+    for (let o = 0; o < co; o++) for (let i = 0; i < ci; i++) out[to + o * oc + i] = src[from + i * co + o];
+  }
+  return out;
+}
+
+/**
+ * dx of a conv2d from dy and its polyphase filter [A, B, Co, sh·sw·Ci]: one stride-1 correlation
+ * (dy cropped or zero-padded so that the phase rows cover the input rows), the phases interleaved
+ * by one rank-4 transpose, then cropped to the input.
+ * @param xShape - [N, H, W, Ci] of the conv's input. @param top, left - the conv's padding before
+ *   the first row and column. Caller owns returned tensors.
+ */
+export function polyphaseInputGrad(dy: tf.Tensor4D, wPoly: tf.Tensor4D, xShape: readonly number[], strides: [number, number], top: number, left: number): tf.Tensor4D {
+  const [sh, sw] = strides;
+  const [A, B, , phases] = wPoly.shape;
+  const ci = phases / (sh * sw);
+  return tf.tidy(() => {
+    const [u0, u1] = phaseRange(top, xShape[1], sh);
+    const [v0, v1] = phaseRange(left, xShape[2], sw);
+    let [pt, pb, pl, pr] = [A - 1 - u0, u1 + 1 - dy.shape[1], B - 1 - v0, v1 + 1 - dy.shape[2]];
+    const cropped = sliceAxis(sliceAxis(dy, 1, Math.max(0, -pt), dy.shape[1] - Math.max(0, -pb)), 2, Math.max(0, -pl), dy.shape[2] - Math.max(0, -pr));
+    [pt, pb, pl, pr] = [pt, pb, pl, pr].map((v) => Math.max(0, v));
+    const out = tf.conv2d(cropped, wPoly, 1, [[0, 0], [pt, pb], [pl, pr], [0, 0]]); // [N, U, V, sh·sw·Ci]
+    const [n, U, V] = out.shape;
+    const dxp = sh * sw === 1 ? out : tf.reshape(tf.transpose(tf.reshape(out, [n * U, V, sh, sw * ci]), [0, 2, 1, 3]), [n, U * sh, V * sw, ci]);
+    const r0 = top - sh * u0;
+    const c0 = left - sw * v0;
+    return sliceAxis(sliceAxis(dxp as tf.Tensor4D, 1, r0, r0 + xShape[1]), 2, c0, c0 + xShape[2]);
+  });
+}
+
+/** The Conv2DBackpropInput kernel: `polyphaseInputGrad` with the filter rearranged on the backend (cached in retained passes). */
 export function polyphaseBackpropInput({ inputs, attrs }: KernelArgs): tf.Tensor {
   const a = attrs as ConvAttrs;
   const [sh, sw] = pair(a.strides);
   const xs = a.inputShape as [number, number, number, number];
   return tf.tidy(() => {
     const w = asTensor<tf.Tensor4D>(inputs.filter);
-    let dy = asTensor<tf.Tensor4D>(inputs.dy);
-    const [kh, kw, ci] = w.shape;
-    const info = tf.backend_util.computeConv2DInfo(xs, w.shape, [sh, sw], 1, a.pad as never, a.dimRoundingMode);
-    const A = Math.ceil(kh / sh);
-    const B = Math.ceil(kw / sw);
-    const [u0, u1] = phaseRange(info.padInfo.top, xs[1], sh);
-    const [v0, v1] = phaseRange(info.padInfo.left, xs[2], sw);
-    let [pt, pb, pl, pr] = [A - 1 - u0, u1 + 1 - dy.shape[1], B - 1 - v0, v1 + 1 - dy.shape[2]];
-    dy = sliceAxis(sliceAxis(dy, 1, Math.max(0, -pt), dy.shape[1] - Math.max(0, -pb)), 2, Math.max(0, -pl), dy.shape[2] - Math.max(0, -pr));
-    [pt, pb, pl, pr] = [pt, pb, pl, pr].map((v) => Math.max(0, v));
-    const pad: Pad4 = [[0, 0], [pt, pb], [pl, pr], [0, 0]];
+    const dy = asTensor<tf.Tensor4D>(inputs.dy);
+    const { top, left } = tf.backend_util.computeConv2DInfo(xs, w.shape, [sh, sw], 1, a.pad as never, a.dimRoundingMode).padInfo;
     const wc = cachedDerived(inputs.filter as { dataId: object }, `polyphase ${sh} ${sw} ${w.shape.join(',')} ${w.dtype}`, () => polyphaseFilter(w, sh, sw));
-    const out = tf.conv2d(dy, wc, 1, pad); // [N, U, V, sh·sw·Ci]
-    const [n, U, V] = out.shape;
-    const dxp = sh * sw === 1 ? out : tf.reshape(tf.transpose(tf.reshape(out, [n * U, V, sh, sw * ci]), [0, 2, 1, 3]), [n, U * sh, V * sw, ci]);
-    const r0 = info.padInfo.top - sh * u0;
-    const c0 = info.padInfo.left - sw * v0;
-    return sliceAxis(sliceAxis(dxp as tf.Tensor4D, 1, r0, r0 + xs[1]), 2, c0, c0 + xs[2]);
+    return polyphaseInputGrad(dy, wc, xs, [sh, sw], top, left);
   });
 }
 
