@@ -21,4 +21,4 @@ export type { PoolMode } from './ops.js';
 export { retainedVjp } from './kernels/retainedVjp.js';
 export type { RetainedVjp } from './kernels/retainedVjp.js';
 export { TOL, FD_STEP_FLOAT64, FD_STEP_FLOAT64_OBJECTIVE } from './tolerances.js';
-export { expectNoNewTensors, liveTensors } from './testing.js';
+export { expectNoNewTensors, liveTensors, maxRelativeError } from './testing.js';

@@ -25,6 +25,20 @@ export function expectNoNewTensors<T>(fn: () => T): T {
   return out;
 }
 
+/**
+ * max|ref − got| / max|ref| over all entries (the absolute error when ref is all zero): the
+ * kernel and fast-path tests' comparison of a result with its reference.
+ */
+export function maxRelativeError(ref: ArrayLike<number>, got: ArrayLike<number>): number {
+  let d = 0;
+  let m = 0;
+  for (let i = 0; i < ref.length; i++) {
+    d = Math.max(d, Math.abs(ref[i] - got[i]));
+    m = Math.max(m, Math.abs(ref[i]));
+  }
+  return m === 0 ? d : d / m;
+}
+
 /** Number of live tensors (for leak tests over many rounds). */
 export function liveTensors(): number {
   return tf.memory().numTensors;

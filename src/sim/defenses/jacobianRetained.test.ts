@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { disposeParams, expectNoNewTensors, initBackend, makeRng, randomUniformTensor, tf } from '../../tensor/index.js';
+import { disposeParams, expectNoNewTensors, initBackend, makeRng, maxRelativeError, randomUniformTensor, tf } from '../../tensor/index.js';
 import { lenetDlg, mlp3 } from '../models/index.js';
 import type { Model } from '../types.js';
 import { jacobianRowNorms } from './jacobianRowNorms.js';
@@ -26,16 +26,6 @@ function bothPaths(run: () => Float64Array): { retained: Float64Array; fallback:
   return { retained, fallback };
 }
 
-function maxRelDiff(a: Float64Array, b: Float64Array): number {
-  let d = 0;
-  let m = 0;
-  a.forEach((v, i) => {
-    d = Math.max(d, Math.abs(v - b[i]));
-    m = Math.max(m, Math.abs(v));
-  });
-  return d / m;
-}
-
 describe.each([
   ['DLG LeNet 12×12×2', (): Model => lenetDlg({ inputShape: [12, 12, 2] }), 2],
   ['ReLU mlp3', (): Model => mlp3({ inputShape: [4, 5, 1], hidden: [9, 6], representationLayer: 'fc2' }), 3],
@@ -53,7 +43,7 @@ describe.each([
     // Assert
     expect(batched.retained.length).toBe(batch * model.representationSize);
     expect(Math.max(...batched.retained)).toBeGreaterThan(0);
-    expect(maxRelDiff(batched.fallback, batched.retained)).toBe(0);
-    expect(maxRelDiff(loop.fallback, loop.retained)).toBe(0);
+    expect(maxRelativeError(batched.fallback, batched.retained)).toBe(0);
+    expect(maxRelativeError(loop.fallback, loop.retained)).toBe(0);
   });
 });

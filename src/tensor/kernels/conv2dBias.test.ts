@@ -5,6 +5,7 @@ import { initBackend } from '../backend.js';
 import { makeRng } from '../rng.js';
 import { TOL } from '../tolerances.js';
 import { conv2dPt, setConvBiasFastPath } from '../ops.js';
+import { maxRelativeError } from '../testing.js';
 
 // conv2dPt's fused conv + bias kernel (SoteriaConv2DBias) against its reference path
 // (conv2d + add, `setConvBiasFastPath(false)`) on cpu and wasm, random shapes (seeded): the value,
@@ -42,16 +43,6 @@ function quantities(c: Case): Float32Array[] {
   });
 }
 
-function relErr(ref: Float32Array, got: Float32Array): number {
-  let d = 0;
-  let m = 0;
-  ref.forEach((r, i) => {
-    d = Math.max(d, Math.abs(r - got[i]));
-    m = Math.max(m, Math.abs(r));
-  });
-  return m === 0 ? d : d / m;
-}
-
 describe('conv2dPt fused conv + bias fast path', () => {
   afterAll(() => {
     setConvBiasFastPath(true);
@@ -67,7 +58,7 @@ describe('conv2dPt fused conv + bias fast path', () => {
       // Act
       const fused = quantities(c);
       // Assert
-      reference.forEach((r, i) => expect(relErr(r, fused[i])).toBeLessThan(TOL.float32));
+      reference.forEach((r, i) => expect(maxRelativeError(r, fused[i])).toBeLessThan(TOL.float32));
     }), { seed: SEED, numRuns: 20 });
   });
 

@@ -3,6 +3,7 @@ import { tf } from '../tf.js';
 import { setPatches } from '../patches.js';
 import { initBackend } from '../backend.js';
 import { makeRng } from '../rng.js';
+import { maxRelativeError } from '../testing.js';
 
 // Every patched kernel is checked against the stock cpu kernels on the same inputs: conv
 // gradients (which run Conv2DBackpropInput/Filter) over strides, paddings and odd sizes, and
@@ -38,16 +39,6 @@ function workload(): Float32Array[] {
   });
 }
 
-function maxRelErr(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-    m = Math.max(m, Math.abs(a[i]));
-  }
-  return d / m;
-}
-
 describe('patched kernels', () => {
   afterAll(() => setPatches());
 
@@ -63,7 +54,7 @@ describe('patched kernels', () => {
     expect(patched.length).toBe(reference.length);
     patched.forEach((p, i) => {
       expect(p.length).toBe(reference[i].length);
-      expect(maxRelErr(reference[i], p)).toBeLessThan(1e-5);
+      expect(maxRelativeError(reference[i], p)).toBeLessThan(1e-5);
     });
   });
 

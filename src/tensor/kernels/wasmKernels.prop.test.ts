@@ -5,6 +5,7 @@ import { setPatches } from '../patches.js';
 import { initBackend } from '../backend.js';
 import { makeRng } from '../rng.js';
 import { TOL } from '../tolerances.js';
+import { maxRelativeError } from '../testing.js';
 
 // Property tests of the wasm kernel patches against the stock cpu kernels (patches off), on
 // random shapes (seeded): the polyphase Conv2DBackpropInput and Conv2DBackpropFilter (padded
@@ -51,16 +52,6 @@ function convGrads(c: ConvCase): Float32Array[] {
   });
 }
 
-function maxRelErr(ref: Float32Array, got: Float32Array): number {
-  let d = 0;
-  let m = 0;
-  for (let i = 0; i < ref.length; i++) {
-    d = Math.max(d, Math.abs(ref[i] - got[i]));
-    m = Math.max(m, Math.abs(ref[i]));
-  }
-  return m === 0 ? d : d / m;
-}
-
 /** Run `f` on stock cpu kernels (and the patch groups in `off` switched off), then on fully patched wasm. */
 async function stockCpuVsWasm<T>(f: () => T, off: Parameters<typeof setPatches>[0] = {}): Promise<{ reference: T; patched: T }> {
   setPatches({ ...off, kernels: false });
@@ -74,7 +65,7 @@ function expectClose(reference: Float32Array[], patched: Float32Array[]): void {
   expect(patched.length).toBe(reference.length);
   patched.forEach((p, i) => {
     expect(p.length).toBe(reference[i].length);
-    expect(maxRelErr(reference[i], p)).toBeLessThan(TOL.float32);
+    expect(maxRelativeError(reference[i], p)).toBeLessThan(TOL.float32);
   });
 }
 
