@@ -7,8 +7,9 @@
  *
  * Each is ONE kernel (a JS loop over the backend's buffers) instead of 3–6 tfjs ops: at batch 1
  * these tensors have ~3,000 entries and the per-op engine cost dominates. Other backends, and
- * tensors that are not float32, take the same formulas as tfjs ops. None of this is differentiable
- * (the double backprop is explicit; nothing tapes it).
+ * tensors that are not float32, and the patches-off state (the kernels are registered with the
+ * kernel patch group, patches.ts), take the same formulas as tfjs ops. None of this is
+ * differentiable (the double backprop is explicit; nothing tapes it).
  */
 import { tf } from './tf.js';
 
@@ -55,17 +56,23 @@ function adjointKernel(backendName: string) {
   };
 }
 
-let registered = false;
+/** Register both kernels for wasm and cpu (idempotent; part of the kernel patch group). */
+export function registerFusedSigmoid(): void {
+  for (const backendName of BACKENDS) {
+    if (tf.getKernel(BACKWARD, backendName) === undefined) tf.registerKernel({ kernelName: BACKWARD, backendName, kernelFunc: backwardKernel(backendName) as never });
+    if (tf.getKernel(ADJOINT, backendName) === undefined) tf.registerKernel({ kernelName: ADJOINT, backendName, kernelFunc: adjointKernel(backendName) as never });
+  }
+}
+
+/** Remove both kernels (patches off: the steps then run as plain tfjs ops). */
+export function unregisterFusedSigmoid(): void {
+  for (const backendName of BACKENDS) {
+    for (const name of [BACKWARD, ADJOINT]) if (tf.getKernel(name, backendName) !== undefined) tf.unregisterKernel(name, backendName);
+  }
+}
 
 function fusedAvailable(ts: tf.Tensor[]): boolean {
-  if (!registered) {
-    for (const backendName of BACKENDS) {
-      tf.registerKernel({ kernelName: BACKWARD, backendName, kernelFunc: backwardKernel(backendName) as never });
-      tf.registerKernel({ kernelName: ADJOINT, backendName, kernelFunc: adjointKernel(backendName) as never });
-    }
-    registered = true;
-  }
-  return (BACKENDS as readonly string[]).includes(tf.getBackend()) && ts.every((t) => t.dtype === 'float32');
+  return tf.getKernel(BACKWARD, tf.getBackend()) !== undefined && ts.every((t) => t.dtype === 'float32');
 }
 
 /** The fused loops index every input alike: refuse differing shapes (they would read past a buffer). */

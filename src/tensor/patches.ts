@@ -26,6 +26,8 @@
  *    `maxPool2d`'s fast path (without it, the op-built gradient runs).
  *  - `SoteriaConv2DBias` (cpu, wasm): conv2d + bias as FusedConv2D with a double-differentiable
  *    gradient, used by `conv2dPt` (without it, conv2d + add runs).
+ *  - `SoteriaSigmoidBackward`/`SoteriaSigmoidAdjoint` (cpu, wasm): the sigmoid steps of the
+ *    attacks' hand-derived double backprop as one loop each (fusedSigmoid.ts; without them, tf ops).
  *
  * `setPatches` switches each group on or off (the patches-off tests show they matter).
  */
@@ -34,6 +36,7 @@ import { registerWasmKernels, unregisterWasmKernels } from './kernels/wasmKernel
 import { registerCpuKernels, unregisterCpuKernels } from './kernels/cpuKernels.js';
 import { registerMaxPoolGradTies, unregisterMaxPoolGradTies } from './kernels/maxPoolGradTies.js';
 import { registerConv2dBias, unregisterConv2dBias } from './kernels/conv2dBias.js';
+import { registerFusedSigmoid, unregisterFusedSigmoid } from './fusedSigmoid.js';
 
 /** Which patch groups are active. */
 export interface PatchState {
@@ -162,8 +165,8 @@ export function setPatches(want: Partial<PatchState> = {}): PatchState {
   if (next.comparisonGrads !== state.comparisonGrads) setGradGroup(comparisonGrads, next.comparisonGrads);
   if (next.inputSavingGrads !== state.inputSavingGrads) setGradGroup(inputSavingGrads, next.inputSavingGrads);
   if (next.kernels !== state.kernels) {
-    if (next.kernels) { registerWasmKernels(); registerCpuKernels(); registerMaxPoolGradTies(); registerConv2dBias(); }
-    else { unregisterWasmKernels(); unregisterCpuKernels(); unregisterMaxPoolGradTies(); unregisterConv2dBias(); }
+    if (next.kernels) { registerWasmKernels(); registerCpuKernels(); registerMaxPoolGradTies(); registerConv2dBias(); registerFusedSigmoid(); }
+    else { unregisterWasmKernels(); unregisterCpuKernels(); unregisterMaxPoolGradTies(); unregisterConv2dBias(); unregisterFusedSigmoid(); }
   }
   state = next;
   return state;

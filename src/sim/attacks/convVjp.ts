@@ -32,27 +32,24 @@ export function convBiasGrad(dy: tf.Tensor4D): tf.Tensor1D {
   return tf.sum(tf.reshape(dy, [dy.size / c, c]), 0) as tf.Tensor1D;
 }
 
-/** Transposed-conv filter values of fixed tensors (model parameters), by tensor and stride. */
-const filterValues = new WeakMap<tf.Tensor, Map<number, Float32Array>>();
+/** Values of fixed tensors (model parameters), read once from the backend. */
+const fixedValues = new WeakMap<tf.Tensor, Float32Array>();
 
 /**
  * The filter of the transposed convolution as a stride-1 correlation producing all s × s output
  * phases as channels: [Jh, Jw, out, s·s·in] with J = ⌈k/s⌉, entry (m, n, o, (ρ·s + σ)·in + i) =
  * W[ρ + s(Jh−1−m), σ + s(Jw−1−n), i, o] (zero past the kernel). For s = 1 it is W flipped in
  * both spatial axes, in and out swapped. Built in JS (wasm's Reverse kernel is a slow index loop).
- * @param fixed - w never changes (a model parameter, not a tf.Variable): its values are computed
+ * @param fixed - w never changes (a model parameter, not a tf.Variable): its values are read
  *   once and kept (as JS memory, released with w) for later calls.
  * @returns Caller owns returned tensors.
  */
 export function transposedConvFilter(w: tf.Tensor4D, s: number, fixed = false): tf.Tensor4D {
   const keep = fixed && !(w instanceof tf.Variable);
-  const known = keep ? filterValues.get(w)?.get(s) : undefined;
-  if (known !== undefined) return polyphaseFilterPt(known, w.shape, s);
-  const values = readFloat32(w);
-  if (keep) {
-    const byStride = filterValues.get(w) ?? new Map<number, Float32Array>();
-    byStride.set(s, values);
-    filterValues.set(w, byStride);
+  let values = keep ? fixedValues.get(w) : undefined;
+  if (values === undefined) {
+    values = readFloat32(w);
+    if (keep) fixedValues.set(w, values);
   }
   return polyphaseFilterPt(values, w.shape, s);
 }

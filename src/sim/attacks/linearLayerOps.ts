@@ -43,7 +43,6 @@ export function affineForward(layer: AffineLayer, w: tf.Tensor, b: tf.Tensor | u
  */
 export function affineInputVjp(layer: AffineLayer, w: tf.Tensor, v: tf.Tensor, xShape: readonly number[], cache: FlipCache, isParam: boolean): tf.Tensor {
   if (layer.kind === 'conv') {
-    const k = w.shape.slice(0, 2) as [number, number];
     return convInputGrad(v as tf.Tensor4D, flipped(w as tf.Tensor4D, layer.stride, cache, isParam), xShape, layer.stride, layer.pad);
   }
   return timesTransposed(v as tf.Tensor2D, w as tf.Tensor2D);
